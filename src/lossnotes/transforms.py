@@ -1,0 +1,259 @@
+"""Gradient transformations: the optax-style building blocks of ``lossnotes.optim``.
+
+A transform is ``Optimizer(init, update)``: ``init(params) -> state`` and
+``update(grads, state, params) -> (updates, new_state)``. States are small NamedTuples
+and are never mutated, so a whole trajectory can be recorded and replayed. Each block
+follows the matching piece of ``torch.optim``'s formulas; ``lossnotes.optim`` chains
+them into ``sgd``, ``adam`` and friends.
+
+Speed without mutation: a transform may write in place only into arrays it has just
+allocated itself (``scale_by_adam`` builds the new moments and the update direction
+with ``out=`` arguments). The caller's ``grads``, ``params`` and old state are only
+read, so every old state stays valid, and a 10^6-parameter Adam step allocates three
+arrays instead of a dozen temporaries.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, NamedTuple
+
+import numpy as np
+
+from lossnotes._validate import (
+    FloatArray,
+    check_in_range,
+    check_positive,
+)
+
+__all__ = [
+    "Optimizer", "EmptyState", "TraceState", "AdamState", "RmsState", "AdagradState",
+    "ScheduleState", "VelocityState", "apply_updates", "chain", "scale",
+    "scale_by_learning_rate", "trace", "momentum", "scale_by_adam", "scale_by_rms",
+    "scale_by_adagrad", "add_decayed_weights",
+]
+
+
+class Optimizer(NamedTuple):
+    """A gradient transformation: two pure functions (also used for single transforms)."""
+
+    init: Callable[[FloatArray], Any]
+    update: Callable[..., tuple[FloatArray, Any]]
+
+
+class EmptyState(NamedTuple):
+    """State of a stateless transform."""
+
+
+class TraceState(NamedTuple):
+    count: int
+    trace: FloatArray
+
+
+class AdamState(NamedTuple):
+    count: int
+    mu: FloatArray
+    nu: FloatArray
+
+
+class RmsState(NamedTuple):
+    nu: FloatArray  # moving average of squared gradients
+    mu: FloatArray  # moving average of gradients (used only when centered)
+
+
+class AdagradState(NamedTuple):
+    sum_of_squares: FloatArray
+
+
+class ScheduleState(NamedTuple):
+    count: int
+
+
+class VelocityState(NamedTuple):
+    velocity: FloatArray
+
+
+def _lerp(old: FloatArray, new: FloatArray, weight: float) -> FloatArray:
+    """``old + weight * (new - old)`` (torch's ``lerp_``) in one fresh array."""
+    out = np.subtract(new, old)
+    out *= weight
+    out += old
+    return out
+
+
+def apply_updates(params: FloatArray, updates: FloatArray) -> FloatArray:
+    """Return ``params + updates`` as a new array.
+
+    Examples
+    --------
+    >>> apply_updates(np.array([1.0, 2.0]), np.array([-0.5, 0.5]))
+    array([0.5, 2.5])
+    """
+    return np.add(params, updates)
+
+
+def chain(*transforms: Optimizer) -> Optimizer:
+    """Apply transforms in order; the state is the tuple of their states.
+
+    Examples
+    --------
+    >>> opt = chain(scale(2.0), scale_by_learning_rate(0.1))
+    >>> updates, _ = opt.update(np.array([1.0]), opt.init(np.zeros(1)), np.zeros(1))
+    >>> updates
+    array([-0.2])
+    """
+    for i, t in enumerate(transforms):
+        if not isinstance(t, Optimizer):
+            raise TypeError(f"transforms[{i}] must be an Optimizer; got {type(t).__name__}")
+
+    def init(params):
+        return tuple(t.init(params) for t in transforms)
+
+    def update(grads, state, params=None):
+        new_states = []
+        for t, s in zip(transforms, state):
+            grads, s = t.update(grads, s, params)
+            new_states.append(s)
+        return grads, tuple(new_states)
+
+    return Optimizer(init, update)
+
+
+def _stateless(fn: Callable[[FloatArray, Any], FloatArray]) -> Optimizer:
+    return Optimizer(lambda params: EmptyState(), lambda g, s, p=None: (fn(g, p), s))
+
+
+def scale(step: float) -> Optimizer:
+    """Multiply updates by a constant ``step`` (any finite real number)."""
+    step = check_in_range("step", step, -np.inf, np.inf)
+    return _stateless(lambda g, p: np.multiply(g, step))
+
+
+def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Optimizer:
+    """Multiply updates by ``-learning_rate``; a callable is a schedule of the step count.
+
+    The schedule gets ``count = 0`` on the first step (torch's ``step - 1``).
+    """
+    if not callable(learning_rate):
+        lr = check_positive("lr", learning_rate)
+        return _stateless(lambda g, p: np.multiply(g, -lr))
+
+    def update(grads, state, params=None):
+        return np.multiply(grads, -learning_rate(state.count)), ScheduleState(state.count + 1)
+
+    return Optimizer(lambda params: ScheduleState(0), update)
+
+
+def trace(decay: float, *, nesterov: bool = False, dampening: float = 0.0) -> Optimizer:
+    """Momentum as in ``torch.optim.SGD``: ``buf <- decay buf + (1 - dampening) g``.
+
+    The buffer starts at the first gradient (not at zero), so dampening does not
+    shrink the first step. With ``nesterov`` the update is ``g + decay * buf``.
+    """
+    decay = check_in_range("momentum", decay, 0.0, 1.0, high_inclusive=False)
+    dampening = check_in_range("dampening", dampening, 0.0, 1.0)
+    if nesterov and (decay == 0.0 or dampening != 0.0):
+        raise ValueError(
+            f"nesterov=True requires momentum > 0 and dampening = 0; got momentum={decay}, "
+            f"dampening={dampening}"
+        )
+
+    def update(grads, state, params=None):
+        if state.count == 0:
+            buf = np.array(grads, dtype=np.float64)
+        else:
+            buf = np.multiply(state.trace, decay)
+            buf += (1.0 - dampening) * grads if dampening else grads
+        updates = grads + decay * buf if nesterov else buf
+        return updates, TraceState(state.count + 1, buf)
+
+    return Optimizer(lambda params: TraceState(0, np.zeros_like(params, dtype=np.float64)), update)
+
+
+momentum = trace
+
+
+def scale_by_adam(
+    b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8, *, bias_correction: bool = True
+) -> Optimizer:
+    """Adam's direction ``m_hat / (sqrt(v_hat) + eps)``, eps outside the root (torch).
+
+    ``bias_correction=False`` returns ``m / (sqrt(v) + eps)``: the moments start at
+    zero, so the first direction is ``(1 - b1) / sqrt(1 - b2) sign(g)``, about 3.16
+    times the corrected one for the default betas.
+    """
+    b1 = check_in_range("beta1", b1, 0.0, 1.0, high_inclusive=False)
+    b2 = check_in_range("beta2", b2, 0.0, 1.0, high_inclusive=False)
+    eps = check_positive("eps", eps)
+
+    def init(params):
+        zeros = np.zeros_like(params, dtype=np.float64)
+        return AdamState(0, zeros, zeros.copy())
+
+    def update(grads, state, params=None):
+        count = state.count + 1
+        mu = _lerp(state.mu, grads, 1.0 - b1)
+        direction = np.multiply(grads, grads)  # fresh array, reused as scratch below
+        direction *= 1.0 - b2
+        nu = np.multiply(state.nu, b2)
+        nu += direction
+        np.sqrt(nu, out=direction)
+        if bias_correction:
+            direction /= np.sqrt(1.0 - b2**count)
+        direction += eps
+        np.divide(mu, direction, out=direction)
+        if bias_correction:
+            direction /= 1.0 - b1**count
+        return direction, AdamState(count, mu, nu)
+
+    return Optimizer(init, update)
+
+
+def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8, *, centered: bool = False) -> Optimizer:
+    """RMSprop's ``g / (sqrt(v) + eps)``; centered uses ``v - mean(g)^2`` (torch).
+
+    The centered variance is clipped at 0 before the square root, where rounding could
+    make it slightly negative (torch would return NaN there).
+    """
+    alpha = check_in_range("alpha", alpha, 0.0, 1.0, high_inclusive=False)
+    eps = check_positive("eps", eps)
+
+    def init(params):
+        zeros = np.zeros_like(params, dtype=np.float64)
+        return RmsState(zeros, zeros.copy())
+
+    def update(grads, state, params=None):
+        nu = np.multiply(state.nu, alpha)
+        nu += (1.0 - alpha) * np.square(grads)
+        mu = _lerp(state.mu, grads, 1.0 - alpha) if centered else state.mu
+        denom = np.maximum(nu - np.square(mu), 0.0) if centered else nu.copy()
+        np.sqrt(denom, out=denom)
+        denom += eps
+        return np.divide(grads, denom, out=denom), RmsState(nu, mu)
+
+    return Optimizer(init, update)
+
+
+def scale_by_adagrad(initial_accumulator_value: float = 0.0, eps: float = 1e-10) -> Optimizer:
+    """AdaGrad's ``g / (sqrt(sum of squared gradients) + eps)`` (torch)."""
+    initial = check_in_range("initial_accumulator_value", initial_accumulator_value, 0.0, np.inf)
+    eps = check_positive("eps", eps)
+
+    def update(grads, state, params=None):
+        total = state.sum_of_squares + np.square(grads)
+        denom = np.sqrt(total)
+        denom += eps
+        return np.divide(grads, denom, out=denom), AdagradState(total)
+
+    return Optimizer(lambda p: AdagradState(np.full(np.shape(p), initial)), update)
+
+
+def add_decayed_weights(weight_decay: float) -> Optimizer:
+    """Add ``weight_decay * params`` to the updates (L2 before a chain, decoupled after)."""
+    weight_decay = check_in_range("weight_decay", weight_decay, 0.0, np.inf)
+
+    def fn(grads, params):
+        if params is None:
+            raise ValueError("add_decayed_weights needs params: call update(grads, state, params)")
+        return grads + weight_decay * params
+
+    return _stateless(fn)
