@@ -1,0 +1,55 @@
+"""Serve KaTeX from the site itself and keep third-party scripts out of the pages.
+
+KaTeX comes from the npm registry (``package.json``; ``dev.py`` runs ``npm ci``).
+mkdocs-jupyter's notebook template adds MathJax and Mermaid from public CDNs; we
+remove those tags because the site must make no third-party request and KaTeX
+already renders the notebooks' math.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+KATEX_FILES = ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js")
+KATEX_DEST = "assets/katex"
+_CDN_SCRIPT = re.compile(
+    r"<script\b[^>]*\bsrc=[\"']https?://[^\"']*[\"'][^>]*>\s*</script>"
+    r"|<script\b[^>]*>\s*(?:(?!</script>).)*?(?:mathjax|mermaid)(?:(?!</script>).)*?https?://"
+    r"(?:(?!</script>).)*</script>"
+    r"|<link\b[^>]*\bhref=[\"']https?://[^\"']*[\"'][^>]*>",
+    re.S | re.I,
+)
+
+
+def add_katex(files: Files, config: MkDocsConfig, katex_dir: str) -> Files:
+    """Add KaTeX's script, style sheet and fonts to the site's files."""
+    source = Path(config.config_file_path).parent / katex_dir
+    if not (source / "katex.min.js").is_file():
+        raise PluginError(
+            f"KaTeX not found in {source}: run 'python3 dev.py serve' (or 'npm ci') to install it"
+        )
+    wanted = [source / name for name in KATEX_FILES]
+    wanted += sorted((source / "fonts").glob("*.woff2"))
+    for path in wanted:
+        relative = path.relative_to(source).as_posix()
+        files.append(
+            File(relative, str(source), config.site_dir, config.use_directory_urls,
+                 dest_uri=f"{KATEX_DEST}/{relative}")
+        )
+    return files
+
+
+def strip_cdn_scripts(html: str) -> str:
+    """Remove ``<script>`` and ``<link>`` tags that load from another host.
+
+    Examples
+    --------
+    >>> strip_cdn_scripts('<p>x</p><script src="https://cdn.example/m.js"></script>')
+    '<p>x</p>'
+    """
+    return _CDN_SCRIPT.sub("", html)

@@ -1,0 +1,142 @@
+"""Number the executed blocks of a page and turn a failing one into a build error.
+
+markdown-exec reports a failing block as a warning and renders its traceback into
+the page. We wrap its SuperFences formatter instead: each executed block gets a
+number, a failure is remembered with the page, the block number, the line where
+the fence opens and the exception's last line, the page gets no traceback, and the
+build stops with a message that says exactly where to look.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+_EXEC_LOGGER = "mkdocs.plugins.markdown_exec"
+_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]+)(?P<attrs>[^\n]*)$", re.M)
+_TRUE = r"(?:1|true|yes|on)"
+_EXEC = re.compile(rf"""\bexec=["']?{_TRUE}\b""", re.I)
+_TITLE = re.compile(r"""\btitle=["']([^"']*)["']""")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where an executed block stands in its page's Markdown source."""
+
+    line: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A block that raised: enough to find it without reading a traceback."""
+
+    page: str
+    number: int
+    block: Block | None
+    error: str
+
+    def __str__(self) -> str:
+        where = f"block {self.number}"
+        if self.block is not None:
+            where += f" (line {self.block.line}"
+            where += f", title '{self.block.title}')" if self.block.title else ")"
+        return f"{self.page}: executed {where} failed: {self.error}"
+
+
+def find_exec_blocks(markdown: str) -> list[Block]:
+    """List the fences that markdown-exec will execute, in document order.
+
+    Examples
+    --------
+    >>> text = 'Intro\\n\\n```python exec="1" title="demo"\\nprint(1)\\n```\\n'
+    >>> find_exec_blocks(text)
+    [Block(line=3, title='demo')]
+    """
+    blocks = []
+    for match in _FENCE.finditer(markdown):
+        attrs = match["attrs"]
+        if _EXEC.search(attrs):
+            title = _TITLE.search(attrs)
+            line = markdown.count("\n", 0, match.start()) + 1
+            blocks.append(Block(line=line, title=title[1] if title else ""))
+    return blocks
+
+
+def _last_error_line(log_message: str) -> str:
+    """The exception line of markdown-exec's report (``ValueError: ...``)."""
+    lines = [line.strip() for line in log_message.strip().splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("```")]
+    return lines[-1] if lines else "unknown error"
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class BlockTracker:
+    """Per-page bookkeeping of executed blocks and their failures."""
+
+    def __init__(self) -> None:
+        self.page = "<unknown page>"
+        self.blocks: list[Block] = []
+        self.count = 0
+        self.failures: list[Failure] = []
+        self.before_block: list[Callable[[Page | None, int], None]] = []
+        self._page: Page | None = None
+
+    def wrap_formatters(self, config: MkDocsConfig) -> None:
+        """Wrap every markdown-exec fence formatter configured for SuperFences."""
+        from markdown_exec import formatter as exec_formatter
+
+        fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
+        for fence in fences:
+            original = fence.get("format")
+            if original is exec_formatter or getattr(original, "__wrapped__", None) is exec_formatter:
+                fence["format"] = functools.update_wrapper(
+                    functools.partial(self._format, exec_formatter), exec_formatter
+                )
+
+    def start_page(self, page: Page) -> None:
+        self._page = page
+        self.page = page.file.src_uri
+        # The file, not the Markdown MkDocs hands over: that has lost its front matter,
+        # and line numbers must match what the author sees in the editor.
+        self.blocks = find_exec_blocks(page.file.content_string)
+        self.count = 0
+        self.failures = []
+
+    def _format(self, original: Callable[..., str], *args: Any, **kwargs: Any) -> str:
+        self.count += 1
+        for hook in self.before_block:
+            hook(self._page, self.count)
+        capture = _Capture()
+        logger = logging.getLogger(_EXEC_LOGGER)
+        logger.addHandler(capture)
+        try:
+            html = original(*args, **kwargs)
+        finally:
+            logger.removeHandler(capture)
+        failed = [m for m in capture.messages if "exited with" in m]
+        if failed:
+            block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
+            self.failures.append(Failure(self.page, self.count, block, _last_error_line(failed[0])))
+            return ""  # never publish the traceback
+        return html
+
+    def raise_for_failures(self) -> None:
+        """Stop the build if any block of the current page failed."""
+        if self.failures:
+            raise PluginError("\n".join(str(failure) for failure in self.failures))

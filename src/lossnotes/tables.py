@@ -1,0 +1,80 @@
+"""Tables for the pages: numbers formatted once, in one place, as Markdown.
+
+markdown-exec renders what a block prints as Markdown, so a block that prints
+:func:`markdown_table` gets a themed, responsive table with no HTML of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from numbers import Integral, Real
+from typing import Any
+
+
+def format_number(value: Any, digits: int = 4) -> str:
+    """Format a number for a table cell: integers as-is, reals with ``digits`` significant digits.
+
+    Examples
+    --------
+    >>> format_number(3), format_number(0.123456), format_number(1234567.0), format_number(1e-7)
+    ('3', '0.1235', '1.235e+06', '1e-07')
+    >>> format_number("text")
+    'text'
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return str(value)
+    if isinstance(value, Integral):
+        return str(int(value))
+    return f"{float(value):.{digits}g}"
+
+
+def markdown_table(
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
+    *,
+    digits: int = 4,
+    align: str | None = None,
+) -> str:
+    """Build a Markdown table from rows of values.
+
+    Parameters
+    ----------
+    rows : sequence of sequences
+        One sequence of cell values per row, as many as ``headers``.
+    headers : sequence of str
+        Column titles.
+    digits : int, default 4
+        Significant digits for real numbers.
+    align : str, optional
+        One letter per column, ``l``, ``c`` or ``r``; numbers are right-aligned by default.
+
+    Returns
+    -------
+    str
+        The table, ready to ``print`` from a markdown-exec block.
+
+    Examples
+    --------
+    >>> print(markdown_table([[1, 0.5], [2, 0.25]], ["step", "loss"]))
+    | step | loss |
+    |---:|---:|
+    | 1 | 0.5 |
+    | 2 | 0.25 |
+    """
+    if not headers:
+        raise ValueError("headers must name at least one column; got an empty sequence")
+    for index, row in enumerate(rows):
+        if len(row) != len(headers):
+            raise ValueError(
+                f"rows[{index}] must have {len(headers)} cells, one per header; got {len(row)}"
+            )
+    if align is None:
+        first = rows[0] if rows else []
+        align = "".join("r" if isinstance(cell, Real) else "l" for cell in first) or "l" * len(headers)
+    if len(align) != len(headers) or set(align) - set("lcr"):
+        raise ValueError(f"align must be {len(headers)} letters from 'l', 'c', 'r'; got {align!r}")
+    rules = {"l": ":---", "c": ":---:", "r": "---:"}
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(rules[a] for a in align) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(format_number(cell, digits) for cell in row) + " |")
+    return "\n".join(lines)

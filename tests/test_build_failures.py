@@ -1,0 +1,63 @@
+"""A page whose code fails makes the build fail, naming the page and the block."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import make_project, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+FAILING_PAGE = '''
+# A page with a bad block
+
+Some prose.
+
+```python exec="1"
+print("fine")
+```
+
+More prose.
+
+```python exec="1" title="divide"
+numerator = 1
+print(numerator / 0)
+```
+'''
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
+def test_failing_block_fails_the_build_and_names_page_and_block(tmp_path: Path, strict: bool) -> None:
+    config = make_project(tmp_path, {"index.md": "# Home\n", "broken.md": FAILING_PAGE})
+    result = mkdocs_build(config, tmp_path / "site", strict=strict)
+    assert result.returncode != 0
+    message = result.stderr
+    assert "broken.md: executed block 2 (line 12, title 'divide') failed" in message
+    assert "ZeroDivisionError: division by zero" in message
+    built = tmp_path / "site" / "broken" / "index.html"
+    assert not built.exists() or "Traceback" not in built.read_text()
+
+
+def test_failing_notebook_fails_the_build_and_names_it(tmp_path: Path) -> None:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [nbformat.v4.new_code_cell("1 / 0")]
+    pages = {"index.md": "# Home\n", "bad.ipynb": json.dumps(nbformat.from_dict(notebook))}
+    config = make_project(tmp_path, pages)
+    result = mkdocs_build(config, tmp_path / "site", strict=False)
+    assert result.returncode != 0
+    assert "bad.ipynb" in result.stderr
+    assert "ZeroDivisionError" in result.stderr
+
+
+def test_a_passing_project_builds(tmp_path: Path) -> None:
+    """The counterpart of the tests above: the same set-up without the bad block passes."""
+    page = FAILING_PAGE.replace("numerator / 0", "numerator / 2")
+    config = make_project(tmp_path, {"index.md": "# Home\n", "fine.md": page})
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "0.5" in (tmp_path / "site" / "fine" / "index.html").read_text()
