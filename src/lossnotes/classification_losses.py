@@ -1,0 +1,243 @@
+"""Classification losses: binary cross-entropy (on probabilities or logits), cross-entropy, NLL.
+
+Conventions follow PyTorch (``BCELoss``, ``BCEWithLogitsLoss``, ``CrossEntropyLoss``,
+``NLLLoss``): input first, target second, ``reduction`` in ``{"mean", "sum", "none"}``,
+and every ``*_grad`` takes exactly its loss's arguments and returns the gradient with
+respect to the first one (with ``"none"``: the gradient of the sum of the losses).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lossnotes._loss_common import (
+    as_class_indices,
+    check_array_in_range,
+    check_reduction,
+    grad_scale,
+    reduce,
+)
+from lossnotes._validate import FloatArray, as_float_array, check_same_shape
+from lossnotes.activations import _log_softmax, _sigmoid, _softmax
+
+_LOG_FLOOR = -100.0  # PyTorch's BCELoss clamps each log term at -100
+_BCE_GRAD_EPS = 1e-12  # PyTorch's BCELoss backward divides by max(p (1 - p), 1e-12)
+
+
+def _binary_pair(
+    first_name: str, first: Any, target: Any, reduction: Any, *, probabilities: bool
+) -> tuple[FloatArray, FloatArray, str]:
+    values = as_float_array(first_name, first)
+    labels = as_float_array("target", target)
+    check_same_shape(first_name, values, "target", labels)
+    if probabilities:
+        check_array_in_range(first_name, values, 0.0, 1.0)
+    check_array_in_range("target", labels, 0.0, 1.0)
+    return values, labels, check_reduction(reduction)
+
+
+def bce(p: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Binary cross-entropy on probabilities, ``-(y log p + (1 - y) log(1 - p))``.
+
+    Each log is clamped at -100 as in PyTorch, so ``p = 0`` or ``1`` gives a finite loss
+    (at most 100). Prefer :func:`bce_with_logits`: ``p`` rounds to exactly 1 for logits
+    above about 37 in float64 (17 in float32), and the loss then saturates.
+
+    Parameters
+    ----------
+    p : array_like
+        Predicted probabilities in ``[0, 1]``.
+    target : array_like
+        Targets in ``[0, 1]`` (usually 0/1), same shape as ``p``.
+    reduction : {"mean", "sum", "none"}, default "mean"
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> bce([0.5, 0.0], [1.0, 1.0], reduction="none")
+    array([  0.69314718, 100.        ])
+    """
+    p, y, reduction = _binary_pair("p", p, target, reduction, probabilities=True)
+    with np.errstate(divide="ignore"):  # log(0) = -inf is clamped just below
+        log_p = np.maximum(np.log(p), _LOG_FLOOR)
+        log_q = np.maximum(np.log1p(-p), _LOG_FLOOR)
+    return reduce(-(y * log_p + (1.0 - y) * log_q), reduction)
+
+
+def bce_grad(p: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
+    """Gradient of :func:`bce` w.r.t. ``p``: ``(p - y) / max(p (1 - p), 1e-12) / n``.
+
+    The 1e-12 floor is PyTorch's, which keeps the gradient finite at ``p = 0`` and ``1``.
+
+    Examples
+    --------
+    >>> bce_grad([0.5, 0.25], [1.0, 0.0], reduction="sum")
+    array([-2.        ,  1.33333333])
+    """
+    p, y, reduction = _binary_pair("p", p, target, reduction, probabilities=True)
+    return (p - y) / np.maximum(p * (1.0 - p), _BCE_GRAD_EPS) * grad_scale(p.size, reduction)
+
+
+def bce_with_logits(logits: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Binary cross-entropy on logits, ``bce(sigmoid(z), y)`` in the stable form.
+
+    Computed as ``max(z, 0) - z y + log(1 + exp(-|z|))``, exact for every finite logit
+    (``z = 1e4`` included), as PyTorch ``BCEWithLogitsLoss``.
+
+    Parameters
+    ----------
+    logits : array_like
+        Logits ``z``.
+    target : array_like
+        Targets in ``[0, 1]``, same shape as ``logits``.
+    reduction : {"mean", "sum", "none"}, default "mean"
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> bce_with_logits([0.0, -1e4, 1e4], [1.0, 1.0, 1.0], reduction="none")
+    array([6.93147181e-01, 1.00000000e+04, 0.00000000e+00])
+    """
+    z, y, reduction = _binary_pair("logits", logits, target, reduction, probabilities=False)
+    return reduce(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))), reduction)
+
+
+def bce_with_logits_grad(logits: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
+    """Gradient of :func:`bce_with_logits` w.r.t. the logits: ``(sigmoid(z) - y) / n``.
+
+    Examples
+    --------
+    >>> bce_with_logits_grad([0.0, 1e4], [1.0, 0.0], reduction="sum")
+    array([-0.5,  1. ])
+    """
+    z, y, reduction = _binary_pair("logits", logits, target, reduction, probabilities=False)
+    return (_sigmoid(z) - y) * grad_scale(z.size, reduction)
+
+
+def _target_distribution(target: Any, n: int, k: int) -> FloatArray:
+    """Class indices (n,) or probabilities (n, K) -> probabilities (n, K)."""
+    array = np.asarray(target)
+    if array.ndim == 1:
+        indices = as_class_indices("target", array, k)
+        if len(indices) != n:
+            raise ValueError(
+                f"logits and target must have the same number of samples; got {n} and {len(indices)}"
+            )
+        return np.eye(k)[indices]
+    probabilities = as_float_array("target", array, ndim=2)
+    if probabilities.shape != (n, k):
+        raise ValueError(
+            f"target probabilities must have the shape of logits {(n, k)}; got {probabilities.shape}"
+        )
+    check_array_in_range("target", probabilities, 0.0, 1.0)
+    sums = probabilities.sum(axis=1)
+    if not np.allclose(sums, 1.0, rtol=0.0, atol=1e-6):
+        row = int(np.argmax(np.abs(sums - 1.0)))
+        raise ValueError(f"target rows must sum to 1; row {row} sums to {float(sums[row])!r}")
+    return probabilities
+
+
+def _logits_and_target(logits: Any, target: Any, reduction: Any) -> tuple[FloatArray, FloatArray, str]:
+    z = as_float_array("logits", logits, ndim=2)
+    return z, _target_distribution(target, *z.shape), check_reduction(reduction)
+
+
+def cross_entropy(logits: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Categorical cross-entropy from logits: ``-sum_k t_k log_softmax(z)_k`` per sample.
+
+    As PyTorch ``CrossEntropyLoss``: log-softmax then negative log-likelihood, averaged
+    over samples by ``"mean"``.
+
+    Parameters
+    ----------
+    logits : array_like of shape (n, K)
+    target : array_like of shape (n,) with integer class indices, or (n, K) probabilities
+        One-hot or soft labels; rows must sum to 1.
+    reduction : {"mean", "sum", "none"}, default "mean"
+        ``"none"`` gives one loss per sample, shape (n,).
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> cross_entropy([[0.0, 0.0, 0.0]], [2])   # uniform over 3 classes: log 3
+    1.0986122886681098
+    """
+    z, t, reduction = _logits_and_target(logits, target, reduction)
+    return reduce(-np.sum(t * _log_softmax(z), axis=1), reduction)
+
+
+def cross_entropy_grad(logits: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
+    """Gradient of :func:`cross_entropy` w.r.t. the logits: ``(softmax(z) - t) / n``, shape (n, K).
+
+    Examples
+    --------
+    >>> cross_entropy_grad([[0.0, 0.0]], [1])
+    array([[ 0.5, -0.5]])
+    """
+    z, t, reduction = _logits_and_target(logits, target, reduction)
+    return (_softmax(z) - t) * grad_scale(len(z), reduction)
+
+
+def _log_probs_and_target(log_probs: Any, target: Any, reduction: Any) -> tuple[FloatArray, np.ndarray, str]:
+    values = as_float_array("log_probs", log_probs, ndim=2)
+    if np.any(values > 1e-12):  # a probability above 1: these are probably logits
+        i, j = (int(a) for a in np.argwhere(values > 1e-12)[0])
+        raise ValueError(
+            f"log_probs must be log-probabilities (<= 0); got {float(values[i, j])!r} at index {(i, j)}"
+            " (for logits use cross_entropy)"
+        )
+    indices = as_class_indices("target", target, values.shape[1])
+    if len(indices) != len(values):
+        raise ValueError(
+            "log_probs and target must have the same number of samples;"
+            f" got {len(values)} and {len(indices)}"
+        )
+    return values, indices, check_reduction(reduction)
+
+
+def nll(log_probs: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Negative log-likelihood ``-log_probs[i, target[i]]`` (PyTorch ``NLLLoss``).
+
+    Parameters
+    ----------
+    log_probs : array_like of shape (n, K)
+        Log-probabilities, e.g. from :func:`log_softmax`.
+    target : array_like of shape (n,)
+        Integer class indices in ``[0, K)``.
+    reduction : {"mean", "sum", "none"}, default "mean"
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> nll(np.log([[0.25, 0.75], [0.5, 0.5]]), [1, 0], reduction="none")
+    array([0.28768207, 0.69314718])
+    """
+    values, indices, reduction = _log_probs_and_target(log_probs, target, reduction)
+    return reduce(-values[np.arange(len(values)), indices], reduction)
+
+
+def nll_grad(log_probs: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
+    """Gradient of :func:`nll` w.r.t. ``log_probs``: ``-onehot(target) / n``.
+
+    Examples
+    --------
+    >>> nll_grad(np.log([[0.25, 0.75]]), [1])
+    array([[ 0., -1.]])
+    """
+    values, indices, reduction = _log_probs_and_target(log_probs, target, reduction)
+    onehot = np.eye(values.shape[1], dtype=bool)[indices]
+    return np.where(onehot, -grad_scale(len(values), reduction), 0.0)

@@ -1,0 +1,243 @@
+"""Regression losses: squared, absolute, Huber and Gaussian negative log-likelihood.
+
+Conventions follow PyTorch (``MSELoss``, ``L1Loss``, ``HuberLoss``, ``GaussianNLLLoss``):
+prediction first, target second, ``reduction`` in ``{"mean", "sum", "none"}``. Every
+``*_grad`` takes exactly the arguments of its loss and returns the gradient with
+respect to the first one; with ``reduction="none"`` it is the gradient of the sum.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lossnotes._loss_common import check_array_in_range, check_reduction, grad_scale, reduce
+from lossnotes._validate import FloatArray, as_float_array, check_positive, check_same_shape
+
+
+def _residual(
+    y_pred: Any, y_true: Any, reduction: Any, names: tuple[str, str] = ("y_pred", "y_true")
+) -> tuple[FloatArray, str]:
+    prediction = as_float_array(names[0], y_pred)
+    target = as_float_array(names[1], y_true)
+    check_same_shape(names[0], prediction, names[1], target)
+    return prediction - target, check_reduction(reduction)
+
+
+def mse(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Mean squared error ``mean((y_true - y_pred)**2)`` (no factor 1/2, as in PyTorch).
+
+    Residuals beyond about 1.3e154 square past the float64 range: the loss is then
+    ``inf`` (silently, as in PyTorch), never NaN. Use :func:`huber` for such data.
+
+    Parameters
+    ----------
+    y_pred, y_true : array_like
+        Predictions and targets of the same shape.
+    reduction : {"mean", "sum", "none"}, default "mean"
+        Average, total, or per-element losses.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The reduced loss, or per-element losses for ``"none"``.
+
+    Examples
+    --------
+    >>> mse([1.0, 2.0], [1.0, 12.0])   # an error of 10 costs 100
+    50.0
+    >>> mse([1.0, 2.0], [1.0, 12.0], reduction="none")
+    array([  0., 100.])
+    """
+    r, reduction = _residual(y_pred, y_true, reduction)
+    with np.errstate(over="ignore"):  # documented: overflow gives inf
+        return reduce(r * r, reduction)
+
+
+def mse_grad(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> FloatArray:
+    """Gradient of :func:`mse` with respect to ``y_pred``: ``2 (y_pred - y_true) / n``.
+
+    Parameters and reduction are those of :func:`mse`. Returns an array shaped like ``y_pred``.
+
+    Examples
+    --------
+    >>> mse_grad([1.0, 2.0], [1.0, 12.0])
+    array([  0., -10.])
+    """
+    r, reduction = _residual(y_pred, y_true, reduction)
+    return 2.0 * r * grad_scale(r.size, reduction)
+
+
+def mae(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Mean absolute error ``mean(|y_true - y_pred|)`` (PyTorch ``L1Loss``).
+
+    Parameters
+    ----------
+    y_pred, y_true : array_like
+        Predictions and targets of the same shape.
+    reduction : {"mean", "sum", "none"}, default "mean"
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> mae([1.0, 2.0], [1.0, 12.0])
+    5.0
+    """
+    r, reduction = _residual(y_pred, y_true, reduction)
+    return reduce(np.abs(r), reduction)
+
+
+def mae_grad(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> FloatArray:
+    """Subgradient of :func:`mae`: ``sign(y_pred - y_true) / n``, taking 0 at a zero residual.
+
+    Zero at the kink is PyTorch's choice (``torch.sign(0) == 0``); any value in
+    ``[-1, 1]`` would be a valid subgradient there.
+
+    Examples
+    --------
+    >>> mae_grad([1.0, 2.0, 3.0], [1.0, 12.0, 0.0], reduction="sum")
+    array([ 0., -1.,  1.])
+    """
+    r, reduction = _residual(y_pred, y_true, reduction)
+    return np.sign(r) * grad_scale(r.size, reduction)
+
+
+def huber(
+    y_pred: Any, y_true: Any, *, delta: float = 1.0, reduction: str = "mean"
+) -> float | FloatArray:
+    """Huber loss: ``0.5 r**2`` where ``|r| < delta``, else ``delta (|r| - 0.5 delta)``.
+
+    Quadratic (MSE-like) for small residuals and linear (MAE-like) for large ones,
+    with matching value and slope at ``|r| = delta``. Same as PyTorch ``HuberLoss``.
+
+    Parameters
+    ----------
+    y_pred, y_true : array_like
+        Predictions and targets of the same shape.
+    delta : float, default 1.0
+        Where the quadratic part hands over to the linear part; must be > 0.
+    reduction : {"mean", "sum", "none"}, default "mean"
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> huber([0.0, 0.0], [0.5, 3.0], reduction="none")
+    array([0.125, 2.5  ])
+    >>> huber([0.0], [1e200])   # linear tail: no overflow
+    1e+200
+    """
+    delta = check_positive("delta", delta)
+    r, reduction = _residual(y_pred, y_true, reduction)
+    a = np.abs(r)
+    # Square only the clipped residual, so huge residuals never overflow.
+    clipped = np.minimum(a, delta)
+    return reduce(0.5 * clipped * clipped + delta * (a - clipped), reduction)
+
+
+def huber_grad(
+    y_pred: Any, y_true: Any, *, delta: float = 1.0, reduction: str = "mean"
+) -> FloatArray:
+    """Gradient of :func:`huber` with respect to ``y_pred``: ``clip(r, -delta, delta) / n``.
+
+    Examples
+    --------
+    >>> huber_grad([0.0, 0.0], [0.5, 3.0], reduction="sum")
+    array([-0.5, -1. ])
+    """
+    delta = check_positive("delta", delta)
+    r, reduction = _residual(y_pred, y_true, reduction)
+    return np.clip(r, -delta, delta) * grad_scale(r.size, reduction)
+
+
+def _gaussian_parts(
+    mean: Any, target: Any, var: Any, eps: Any, reduction: Any
+) -> tuple[FloatArray, FloatArray, str]:
+    r, reduction = _residual(mean, target, reduction, names=("mean", "target"))
+    eps = check_positive("eps", eps)
+    variance = as_float_array("var", var)
+    check_array_in_range("var", variance, 0.0, np.inf)
+    try:
+        variance = np.broadcast_to(variance, r.shape)
+    except ValueError:
+        raise ValueError(
+            f"var must be a scalar or broadcast to the shape of mean {r.shape}; "
+            f"got shape {variance.shape}"
+        ) from None
+    # PyTorch clamps the variance (without gradient) for stability.
+    return r, np.maximum(variance, eps), reduction
+
+
+def gaussian_nll(
+    mean: Any,
+    target: Any,
+    var: Any,
+    *,
+    full: bool = False,
+    eps: float = 1e-6,
+    reduction: str = "mean",
+) -> float | FloatArray:
+    """Gaussian negative log-likelihood ``0.5 (log var + (target - mean)**2 / var)``.
+
+    As PyTorch ``GaussianNLLLoss``: the variance is clamped below at ``eps``, and the
+    constant ``0.5 log(2 pi)`` is added only when ``full=True``. With a fixed variance
+    this is ``mse / (2 var)`` plus a constant, so both losses pick the same fit.
+
+    Parameters
+    ----------
+    mean : array_like
+        Predicted means.
+    target : array_like
+        Observations, same shape as ``mean``.
+    var : array_like
+        Predicted variances (>= 0): a scalar or anything broadcasting to ``mean``'s shape.
+    full : bool, default False
+        Include the constant term.
+    eps : float, default 1e-6
+        Lower clamp for ``var``.
+    reduction : {"mean", "sum", "none"}, default "mean"
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> gaussian_nll([0.0, 0.0], [1.0, 3.0], 1.0)   # = mse / 2 when var = 1
+    2.5
+    >>> round(gaussian_nll([0.0], [0.0], 1.0, full=True), 6)   # 0.5 log(2 pi)
+    0.918939
+    """
+    r, variance, reduction = _gaussian_parts(mean, target, var, eps, reduction)
+    with np.errstate(over="ignore"):  # as for mse: a huge residual gives inf
+        values = 0.5 * (np.log(variance) + r * r / variance)
+    if full:
+        values = values + 0.5 * np.log(2.0 * np.pi)
+    return reduce(values, reduction)
+
+
+def gaussian_nll_grad(
+    mean: Any,
+    target: Any,
+    var: Any,
+    *,
+    full: bool = False,
+    eps: float = 1e-6,
+    reduction: str = "mean",
+) -> FloatArray:
+    """Gradient of :func:`gaussian_nll` with respect to ``mean``: ``(mean - target) / var / n``.
+
+    Examples
+    --------
+    >>> gaussian_nll_grad([0.0, 0.0], [1.0, 3.0], 2.0, reduction="sum")
+    array([-0.5, -1.5])
+    """
+    del full  # a constant: no effect on the gradient
+    r, variance, reduction = _gaussian_parts(mean, target, var, eps, reduction)
+    return r / variance * grad_scale(r.size, reduction)
