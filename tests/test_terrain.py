@@ -93,7 +93,7 @@ def test_saddles_have_zero_gradient_at_origin_but_descend():
     for name in ("saddle", "monkey_saddle"):
         s = SURFACES[name]
         np.testing.assert_array_equal(s.grad(0.0, 0.0), 0.0)
-        assert s.f(0.0, 0.0) == 0.0 and s.f(-0.5, 0.0) < 0.0
+        assert s.f(0.0, 0.0) == 0.0 and min(s.f(-0.5, 0.0), s.f(0.0, 0.5)) < 0.0
 
 
 def test_get_surface_names_the_bad_key():
