@@ -1,0 +1,76 @@
+"""Forward and backward passes of a fully connected network on unpacked parameters.
+
+Private and unvalidated. Linear and logistic regression are the networks with no
+hidden layer. Everything here also runs on complex arrays (branches look at the real
+part only), so :mod:`lossnotes.hessian` can differentiate the gradient by complex step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lossnotes.activations import _log_softmax, _sigmoid, _softmax
+
+
+def activate(z: np.ndarray, activation: str) -> np.ndarray:
+    if activation == "tanh":
+        return np.tanh(z)
+    return np.where(z.real > 0, z, 0.0)  # relu
+
+
+def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarray:
+    if activation == "tanh":
+        return 1.0 - a * a  # tanh' written with the stored output: no second tanh
+    return (z.real > 0).astype(float)  # relu'; 0 at the kink, as PyTorch
+
+
+def forward(params: list[np.ndarray], X: np.ndarray, activation: str) -> tuple[list, list]:
+    """Pre-activations ``zs`` of every layer and activations ``activations`` (input first)."""
+    activations, zs = [X], []
+    n_layers = len(params) // 2
+    for layer in range(n_layers):
+        weight, bias = params[2 * layer], params[2 * layer + 1]
+        z = activations[-1] @ weight.T + bias  # weights are (out, in), as torch.nn.Linear
+        zs.append(z)
+        if layer < n_layers - 1:
+            activations.append(activate(z, activation))
+    return zs, activations
+
+
+def squeeze_output(z: np.ndarray, output: str) -> np.ndarray:
+    # One output unit for regression/binary: hand back shape (n,), the shape of y.
+    return z[:, 0] if z.shape[1] == 1 and output != "multiclass" else z
+
+
+def output_loss(out: np.ndarray, y: np.ndarray, output: str) -> float:
+    if output == "regression":
+        return float(np.mean((out - y) ** 2))
+    if output == "binary":
+        return float(np.mean(np.maximum(out, 0.0) - out * y + np.log1p(np.exp(-np.abs(out)))))
+    return float(-np.mean(_log_softmax(out)[np.arange(len(out)), y]))
+
+
+def output_grad(out: np.ndarray, y: np.ndarray, output: str) -> np.ndarray:
+    """dLoss/d(network output) for the mean-reduced MSE, BCE-with-logits or cross-entropy."""
+    if output == "regression":
+        return 2.0 * (out - y) / out.size
+    if output == "binary":
+        return (_sigmoid(out) - y) / len(out)
+    onehot = np.eye(out.shape[1])[y]
+    return (_softmax(out) - onehot) / len(out)
+
+
+def backward(
+    params: list[np.ndarray], zs: list, activations: list, grad_out: np.ndarray, activation: str
+) -> list[np.ndarray]:
+    """Gradients of every parameter array, in the order of ``params``."""
+    delta = grad_out.reshape(len(grad_out), -1)
+    grads: list[np.ndarray] = [None] * len(params)  # type: ignore[list-item]
+    for layer in reversed(range(len(params) // 2)):
+        grads[2 * layer] = delta.T @ activations[layer]
+        grads[2 * layer + 1] = delta.sum(axis=0)
+        if layer > 0:
+            delta = (delta @ params[2 * layer]) * activation_slope(
+                zs[layer - 1], activations[layer], activation
+            )
+    return grads
