@@ -77,7 +77,7 @@ def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: 
     >>> precision_score([0, 1, 2, 2], [0, 1, 1, 2], average="macro")  # (1 + 1/2 + 1) / 3
     0.833333
     """
-    return _prf(y_true, y_pred, labels, pos_label, average, zero_division)[0]
+    return _prf(y_true, y_pred, labels, pos_label, average, zero_division, "precision")
 
 
 def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
@@ -91,7 +91,7 @@ def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any
     >>> recall_score([0, 1, 1, 0], [1, 1, 0, 0])
     0.5
     """
-    return _prf(y_true, y_pred, labels, pos_label, average, zero_division)[1]
+    return _prf(y_true, y_pred, labels, pos_label, average, zero_division, "recall")
 
 
 def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
@@ -106,7 +106,7 @@ def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1
     >>> f1_score([0, 1, 1, 0], [1, 1, 0, 0])
     0.5
     """
-    return _prf(y_true, y_pred, labels, pos_label, average, zero_division)[2]
+    return _prf(y_true, y_pred, labels, pos_label, average, zero_division, "f1")
 
 
 def _index_in(labels: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -126,7 +126,7 @@ def _zero_division_value(zero_division: Any) -> float:
     raise ValueError(f"zero_division must be 'warn', 0, 1 or nan; got {zero_division!r}")
 
 
-def _prf(y_true, y_pred, labels, pos_label, average, zero_division):
+def _prf(y_true, y_pred, labels, pos_label, average, zero_division, metric):
     y_true, y_pred = label_pair(y_true, y_pred)
     if average not in AVERAGES:
         check_choice("average", average, ("binary", "micro", "macro", "weighted"))
@@ -156,14 +156,17 @@ def _prf(y_true, y_pred, labels, pos_label, average, zero_division):
     true_sum = np.bincount(true_idx, minlength=k + 1)[:k].astype(float)
     if average == "micro":
         tp, pred_sum, true_sum = tp.sum(keepdims=True), pred_sum.sum(keepdims=True), true_sum.sum(keepdims=True)
+    # like scikit-learn, warn only about the metric asked for, and only for "warn"
     warn = isinstance(zero_division, str)
-    precision = _divide(tp, pred_sum, fill, warn and "Precision", "predicted")
-    recall = _divide(tp, true_sum, fill, warn and "Recall", "true")
-    f1 = _divide(2 * tp, true_sum + pred_sum, fill, warn and "F-score", "true nor predicted")
+    if metric == "precision":
+        score = _divide(tp, pred_sum, fill, warn and "Precision", "predicted")
+    elif metric == "recall":
+        score = _divide(tp, true_sum, fill, warn and "Recall", "true")
+    else:
+        score = _divide(2 * tp, true_sum + pred_sum, fill, warn and "F-score", "true nor predicted")
     if average is None:
-        return precision, recall, f1
-    weights = true_sum if average == "weighted" else None
-    return tuple(_nanaverage(score, weights) for score in (precision, recall, f1))
+        return score
+    return _nanaverage(score, true_sum if average == "weighted" else None)
 
 
 def _divide(num, den, fill, warn_name, kind) -> np.ndarray:

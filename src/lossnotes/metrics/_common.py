@@ -44,7 +44,7 @@ def as_labels(name: str, value: Any) -> np.ndarray:
             i = int(np.argmax(bad))
             raise ValueError(
                 f"{name} must contain class labels (whole numbers), not continuous values; "
-                f"got {labels[i]!r} at index {i}"
+                f"got {labels[i].item()!r} at index {i}"
             )
     return labels
 
