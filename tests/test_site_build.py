@@ -1,0 +1,85 @@
+"""The real site builds strictly, with its generated content and nothing it must not publish."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_worked_example_has_its_figure_and_tables(built_site: Path) -> None:
+    html = (built_site / "chapter" / "worked-example" / "index.html").read_text()
+    assert html.count('<svg role="img"') >= 1, "the MSE surface figure is missing"
+    assert html.count("<table>") >= 2, "the step table or the metric table is missing"
+    # The step table lists the last step, computed at build time.
+    assert re.search(r"<td[^>]*>1000</td>", html)
+
+
+def test_home_page_reports_the_build_versions(built_site: Path) -> None:
+    import numpy
+
+    html = (built_site / "index.html").read_text()
+    assert f"numpy {numpy.__version__}" in html
+
+
+def test_notebook_is_rendered_executed_and_downloadable(built_site: Path) -> None:
+    page = built_site / "notebooks" / "mse-gradient" / "index.html"
+    html = page.read_text()
+    assert "gradient descent: w=0.618" in html, "the notebook's output is missing"
+    assert "data:image/png;base64" in html, "the notebook's figure is missing"
+    assert (built_site / "notebooks" / "mse-gradient.ipynb").is_file()
+    assert 'href="../mse-gradient.ipynb"' in html or "mse-gradient.ipynb" in html
+
+
+def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
+    assert (built_site / "assets" / "katex" / "katex.min.js").is_file()
+    assert list((built_site / "assets" / "katex" / "fonts").glob("*.woff2"))
+    for page in pages(built_site):
+        text = page.read_text()
+        for url in re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", text):
+            tag_context = text[max(0, text.find(url) - 80): text.find(url)]
+            assert "<a " in tag_context or "<link rel=\"canonical\"" in tag_context, (
+                f"{page.relative_to(built_site)} loads {url} from another host"
+            )
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_no_traceback_or_local_path_is_published(built_site: Path) -> None:
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".json", ".xml", ".js", ".ipynb", ".txt"}:
+            continue
+        text = path.read_text(errors="replace")
+        name = path.relative_to(built_site)
+        assert "Traceback (most recent call last)" not in text, f"{name} shows a traceback"
+        assert str(ROOT) not in text, f"{name} contains the local path {ROOT}"
+        assert "site-packages" not in text, f"{name} contains an installation path"
+
+
+def test_two_clean_builds_are_identical(built_site: Path, tmp_path: Path) -> None:
+    second = tmp_path / "again"
+    result = mkdocs_build(ROOT / "mkdocs.yml", second)
+    assert result.returncode == 0, result.stderr[-3000:]
+    compared = filecmp.dircmp(built_site, second)
+    differences: list[str] = []
+
+    def walk(comparison: filecmp.dircmp, prefix: str = "") -> None:
+        differences.extend(prefix + name for name in comparison.left_only + comparison.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(
+            comparison.left, comparison.right, comparison.common_files, shallow=False
+        )
+        differences.extend(prefix + name for name in mismatch + errors)
+        for name, sub in comparison.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(compared)
+    assert not differences, f"files differ between two builds: {differences[:20]}"
