@@ -1,0 +1,123 @@
+"""Seeded 2-D classification shapes: two moons, circles, XOR and spirals.
+
+Each takes ``(n, noise, seed)`` and returns ``X`` float64 of shape (n, 2) and labels
+``int64`` in {0, 1}. Re-exported by :mod:`lossnotes.data`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lossnotes._validate import (
+    FloatArray,
+    as_generator,
+    check_in_range,
+    check_positive,
+    check_positive_int,
+)
+
+Seed = int | None | np.random.Generator
+Labels = np.ndarray
+
+
+def _noise_level(noise: Any) -> float:
+    return check_in_range("noise", noise, 0.0, float("inf"))
+
+
+def _shuffled(rng: np.random.Generator, X: FloatArray, y: np.ndarray) -> tuple[FloatArray, Labels]:
+    order = rng.permutation(len(X))
+    return X[order], y[order].astype(np.int64)
+
+
+def two_moons(n: int = 200, noise: float = 0.1, seed: Seed = 0) -> tuple[FloatArray, Labels]:
+    """Two interleaving half circles (as scikit-learn's ``make_moons``), shuffled.
+
+    ``n // 2`` points of class 0 on the upper moon, the rest class 1; then Gaussian
+    noise of standard deviation ``noise``.
+
+    Examples
+    --------
+    >>> X, y = two_moons(6, noise=0.0, seed=0)
+    >>> X.shape, sorted(y.tolist())
+    ((6, 2), [0, 0, 0, 1, 1, 1])
+    """
+    n = check_positive_int("n", n, minimum=2)
+    noise = _noise_level(noise)
+    rng = as_generator("seed", seed)
+    n_out = n // 2
+    t_out, t_in = np.linspace(0, np.pi, n_out), np.linspace(0, np.pi, n - n_out)
+    X = np.vstack([np.column_stack([np.cos(t_out), np.sin(t_out)]),
+                   np.column_stack([1 - np.cos(t_in), 0.5 - np.sin(t_in)])])
+    y = np.repeat([0, 1], [n_out, n - n_out])
+    return _shuffled(rng, X + rng.normal(0.0, noise, X.shape), y)
+
+
+def circles(
+    n: int = 200, noise: float = 0.05, seed: Seed = 0, *, factor: float = 0.5
+) -> tuple[FloatArray, Labels]:
+    """A circle of class 0 around a smaller one of class 1 (as ``make_circles``), shuffled.
+
+    Examples
+    --------
+    >>> X, y = circles(8, noise=0.0, seed=0)
+    >>> sorted(np.round(np.hypot(X[:, 0], X[:, 1]), 6).tolist())
+    [0.5, 0.5, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0]
+    """
+    n = check_positive_int("n", n, minimum=2)
+    noise = _noise_level(noise)
+    factor = check_in_range("factor", factor, 0.0, 1.0, low_inclusive=False, high_inclusive=False)
+    rng = as_generator("seed", seed)
+    n_out = n // 2
+    t_out = np.linspace(0, 2 * np.pi, n_out, endpoint=False)
+    t_in = np.linspace(0, 2 * np.pi, n - n_out, endpoint=False)
+    X = np.vstack([np.column_stack([np.cos(t_out), np.sin(t_out)]),
+                   factor * np.column_stack([np.cos(t_in), np.sin(t_in)])])
+    y = np.repeat([0, 1], [n_out, n - n_out])
+    return _shuffled(rng, X + rng.normal(0.0, noise, X.shape), y)
+
+
+def xor(n: int = 200, noise: float = 0.1, seed: Seed = 0) -> tuple[FloatArray, Labels]:
+    """Points uniform on ``[-1, 1]^2``, class 1 where the coordinates' signs differ.
+
+    Labels are set before ``noise`` (Gaussian, on the inputs) is added, so points near
+    the axes can land in the other class's quadrant.
+
+    Examples
+    --------
+    >>> X, y = xor(5, noise=0.0, seed=0)
+    >>> bool(np.all(y == (np.sign(X[:, 0]) != np.sign(X[:, 1]))))
+    True
+    """
+    n = check_positive_int("n", n)
+    noise = _noise_level(noise)
+    rng = as_generator("seed", seed)
+    X = rng.uniform(-1.0, 1.0, size=(n, 2))
+    y = ((X[:, 0] > 0) != (X[:, 1] > 0)).astype(np.int64)
+    return X + rng.normal(0.0, noise, X.shape), y
+
+
+def spirals(
+    n: int = 200, noise: float = 0.05, seed: Seed = 0, *, turns: float = 1.5
+) -> tuple[FloatArray, Labels]:
+    """Two interleaved Archimedean spirals (class 1 is class 0 turned by 180 degrees), shuffled.
+
+    Radii grow from 0 to 1 over ``turns`` turns; ``noise`` is Gaussian on the inputs.
+
+    Examples
+    --------
+    >>> X, y = spirals(10, noise=0.0, seed=0)
+    >>> X.shape, bool(np.abs(X).max() <= 1.0)
+    ((10, 2), True)
+    """
+    n = check_positive_int("n", n, minimum=2)
+    noise = _noise_level(noise)
+    turns = check_positive("turns", turns)
+    rng = as_generator("seed", seed)
+    n0 = n // 2
+    r = np.concatenate([np.linspace(0.05, 1.0, n0), np.linspace(0.05, 1.0, n - n0)])
+    y = np.repeat([0, 1], [n0, n - n0])
+    angle = 2 * np.pi * turns * r + np.pi * y
+    X = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
+    return _shuffled(rng, X + rng.normal(0.0, noise, X.shape), y)
