@@ -17,11 +17,15 @@ from .figures import PALETTE, subplots
 
 
 def _contour_levels(Z: np.ndarray, count: int) -> np.ndarray:
-    """Levels spaced evenly in log scale above the minimum: valleys and walls both show."""
+    """Levels spaced evenly in log scale above the minimum: valleys and walls both show.
+
+    The first level is the minimum itself, so filled contours leave no blank hole
+    around the bottom of a bowl.
+    """
     low, high = float(Z.min()), float(Z.max())
     if high - low <= 0:
         return np.array([low])
-    return low + np.geomspace((high - low) * 1e-3, high - low, count)
+    return low + np.concatenate([[0.0], np.geomspace((high - low) * 1e-3, high - low, count - 1)])
 
 
 def draw_paths(ax: Axes, paths: Mapping[str, np.ndarray], *, markers: bool = True) -> None:
