@@ -2,28 +2,59 @@
 
 Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. It
 
+* runs markdown-exec's Python blocks through an on-disk execution cache keyed by the
+  code of the block and of its session's earlier blocks, the versions of Python, numpy
+  and matplotlib and, for code that uses them, the lossnotes sources; notebooks
+  likewise (see :mod:`._cache`, :mod:`._execute`, :mod:`._jupyter`);
+* resets random seeds and matplotlib before every block, gives every page fresh
+  sessions, and stops a block (60 s by default, ``timeout="120"`` on a fence) or a
+  notebook cell that runs too long;
 * counts the executed blocks of every page and turns a failing block into a build
   error that names the page, the block and the line it starts on, so a traceback is
   never published (see :mod:`._blocks`);
+* logs one line per page and writes a "Build report" page (see :mod:`._report`);
+* offers every page with executed blocks as a notebook (see :mod:`._notebook`);
 * forgets the lossnotes modules before each build, so ``mkdocs serve`` shows an edit
   to the package on the next rebuild (see :mod:`._reload`);
 * serves KaTeX from the site itself and strips the CDN scripts that mkdocs-jupyter
   injects into notebook pages (see :mod:`._assets`).
+
+Environment: ``LOSSNOTES_CLEAN=1`` ignores the cache (as does ``CI=true`` unless
+``LOSSNOTES_CLEAN=0``); ``LOSSNOTES_EXECUTE=0`` builds without running anything.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
 from typing import Any
 
+import nbformat
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url, write_file
 
-from . import _assets, _blocks, _reload
+from . import _assets, _blocks, _cache, _execute, _jupyter, _notebook, _reload, _report
+
+log = logging.getLogger("mkdocs.plugins.lossnotes")
+
+STYLESHEET = "assets/lossnotes-build.css"
+_CSS = """\
+/* Written by the lossnotes plugin. Notebook outputs are raster images drawn for a
+   light page: in the dark scheme, invert their lightness and keep their hues. */
+[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img,
+[data-md-color-scheme="slate"] .jupyter-wrapper .jp-OutputArea-output img {
+  filter: invert(1) hue-rotate(180deg);
+}
+.md-typeset .lossnotes-download { margin: 0 0 1em; }
+.md-typeset .lossnotes-download .md-button { font-size: 0.7rem; padding: 0.3em 1em; }
+"""
 
 
 class LossnotesConfig(Config):
@@ -31,34 +62,146 @@ class LossnotesConfig(Config):
 
     katex_dir = config_options.Type(str, default="node_modules/katex/dist")
     """Where ``npm ci`` put KaTeX's distribution, relative to ``mkdocs.yml``."""
+    cache_dir = config_options.Type(str, default=".cache/lossnotes")
+    """The execution cache, relative to ``mkdocs.yml``."""
+    clean = config_options.Type(bool, default=False)
+    """Ignore cached results (also ``LOSSNOTES_CLEAN=1``, and ``CI=true``)."""
+    execute = config_options.Type(bool, default=True)
+    """Run blocks and notebooks at all (also ``LOSSNOTES_EXECUTE=0``)."""
+    timeout = config_options.Type((int, float), default=60)
+    """Seconds a block or notebook cell may run; ``timeout="..."`` on a fence overrides."""
+    report = config_options.Type(str, default="build-report.md")
+    """The generated build report page; empty for none."""
+    notebooks = config_options.Type(bool, default=True)
+    """Offer every page with executed blocks as a notebook."""
 
 
 class LossnotesPlugin(BasePlugin[LossnotesConfig]):
-    """Fail loudly on broken blocks, reload the package, serve math locally."""
+    """Cache, time, guard and report executed blocks; notebooks; reload; local math."""
 
     def __init__(self) -> None:
         self.tracker = _blocks.BlockTracker()
+        self.runner = _execute.Runner(self.tracker)
+        self.notebooks = _jupyter.Notebooks(None)
+        self.urls: dict[str, str] = {}
+        self.markdown: dict[str, str] = {}
+        self.generated: dict[str, tuple[str, str]] = {}
 
+    # -- configuration -----------------------------------------------------------------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "markdown-exec" not in config.plugins:
             raise PluginError("the lossnotes plugin needs markdown-exec listed before it in plugins:")
         self.tracker.wrap_formatters(config)
+        self.runner.install()
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        self.notebooks = _jupyter.Notebooks(jupyter)
+        if jupyter is not None:
+            self._jupyter_execute = bool(jupyter.config.get("execute", False))
+            _jupyter.set_time_limit(float(self.config.timeout))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        self.root = Path(config.config_file_path).parent
+        self.clean = _cache.clean_requested(self.config.clean)
+        self.execute = self.config.execute and _cache.env_flag("LOSSNOTES_EXECUTE") is not False
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         _reload.forget_lossnotes_modules()
+        cache_root = self.root / self.config.cache_dir
+        self.runner.start_build(_cache.BlockCache(cache_root), clean=self.clean, execute=self.execute,
+                                limit=float(self.config.timeout))
+        if self.notebooks.plugin is not None:
+            self.notebooks.plugin.config["execute"] = self._jupyter_execute
+        self.notebooks.start_build(cache_root, clean=self.clean, execute=self.execute)
+        self.urls, self.markdown, self.generated = {}, {}, {}
+        if self.clean:
+            log.info("lossnotes: clean run, the execution cache is ignored")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return _assets.add_katex(files, config, self.config.katex_dir)
+        files = _assets.add_katex(files, config, self.config.katex_dir)
+        files.append(File.generated(config, STYLESHEET, content=_CSS))
+        if self.config.report:
+            report = File.generated(config, self.config.report, content=_report.SKELETON)
+            if self.config.report not in _nav_pages(config.nav):
+                report.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, no warning
+            files.append(report)
+        return files
+
+    # -- pages -------------------------------------------------------------------------
+    @event_priority(50)  # before mkdocs-jupyter reads its cache directory
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self.notebooks.before_page(page)
+        return page
 
     @event_priority(100)  # before markdown-exec's own hooks and other plugins
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self.tracker.start_page(page)
+        self.runner.start_page()
+        self.urls[page.file.src_uri] = page.url
+        self.markdown[page.file.src_uri] = markdown
+        self.notebooks.wrap_render(page, self.runner.records)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
         self.tracker.raise_for_failures()
+        src = page.file.src_uri
+        records = self.runner.page_records(src)
+        cached = sum(record.state == "cached" for record in records)
+        seconds = sum(record.seconds for record in records)
+        log.info(f"lossnotes: {src}: {len(records)} blocks, {cached} cached, {seconds:.2f} s")
+        if self.config.notebooks and self.execute and self.runner.codes and src != self.config.report:
+            base_paths = _snippet_base_paths(config)
+            notebook = _notebook.page_notebook(
+                page.title or src, self.markdown.get(src, ""), dict(self.runner.codes),
+                source_url=page.canonical_url or page.url, base_paths=base_paths,
+            )
+            if notebook is not None:
+                name = _notebook.notebook_name(src)
+                self.generated[src] = (name, json.dumps(nbformat.from_dict(notebook), indent=1) + "\n")
+                html = _notebook.insert_after_title(html, _notebook.download_link(name))
         return html
 
+    @event_priority(100)  # before search indexes the page
+    def on_page_context(self, context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
+        if self.config.report and page.file.src_uri == self.config.report and page.content:
+            def link(src: str) -> str:
+                return get_relative_url(self.urls.get(src, src), page.url)
+
+            page.content = _report.fill(page.content, _report.render(self.runner.records, link))
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            name, text = generated
+            target = Path(config.site_dir) / Path(page.file.dest_uri).parent / name
+            write_file(text.encode("utf-8"), str(target))
         return _assets.strip_cdn_scripts(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        records = self.runner.records
+        ran = sum(record.state == "ran" for record in records)
+        cached = sum(record.state == "cached" for record in records)
+        log.info(f"lossnotes: {len(records)} blocks and notebooks, {ran} ran, {cached} cached, "
+                 f"{sum(record.seconds for record in records):.2f} s")
+
+
+def _snippet_base_paths(config: MkDocsConfig) -> list[Path]:
+    options = config.mdx_configs.get("pymdownx.snippets", {})
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else bases
+    root = Path(config.config_file_path).parent
+    return [root / base for base in bases]
+
+
+def _nav_pages(nav: Any) -> set[str]:
+    """Every page path named in a ``nav:`` configuration."""
+    found: set[str] = set()
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found |= _nav_pages(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
+    return found

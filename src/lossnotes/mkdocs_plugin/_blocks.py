@@ -95,6 +95,8 @@ class BlockTracker:
         self.count = 0
         self.failures: list[Failure] = []
         self.before_block: list[Callable[[Page | None, int], None]] = []
+        #: The ``timeout="seconds"`` attribute of the block being formatted, if any.
+        self.timeout: float | None = None
         self._page: Page | None = None
 
     def wrap_formatters(self, config: MkDocsConfig) -> None:
@@ -120,6 +122,20 @@ class BlockTracker:
 
     def _format(self, original: Callable[..., str], *args: Any, **kwargs: Any) -> str:
         self.count += 1
+        # Our own fence attribute: take it out of markdown-exec's extras, which it would
+        # otherwise copy onto the displayed source block.
+        options = args[3] if len(args) > 3 else kwargs.get("options", {})
+        extra = options.get("extra", {}) if isinstance(options, dict) else {}
+        self.timeout = None
+        if "timeout" in extra:
+            raw = extra.pop("timeout")
+            try:
+                self.timeout = float(raw)
+            except ValueError:
+                block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
+                self.failures.append(Failure(self.page, self.count, block,
+                                             f"ValueError: timeout must be a number of seconds; got {raw!r}"))
+                return ""
         for hook in self.before_block:
             hook(self._page, self.count)
         capture = _Capture()

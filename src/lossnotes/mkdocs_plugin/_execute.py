@@ -1,0 +1,212 @@
+"""Run markdown-exec's Python blocks through the cache, with a time limit and a clean state.
+
+We replace markdown-exec's ``run`` step for Python (the function that executes the
+code and returns what it printed); markdown-exec still renders that output, so
+headings, tabs and ids come out exactly as without the cache.
+
+Sessions. markdown-exec keeps one namespace per session name for the whole build;
+we give every page fresh sessions. A block's key covers its session prefix, so a hit
+is correct by construction; but a later *miss* in the same session needs the
+namespace the skipped blocks would have built. So cached blocks are not executed,
+and the first miss of a session replays the earlier blocks of that session (output
+discarded) before running. Before every execution, replays included, random seeds
+and matplotlib's rcParams are reset, which makes a block's output a function of its
+key alone: the same as in a clean run.
+
+Time limit. Builds run on the main thread (``mkdocs build`` and ``mkdocs serve``),
+where SIGALRM interrupts a runaway block; elsewhere (or without ``setitimer``) a timer
+thread raises ``TimeoutError`` in the building thread. Either way the block fails
+with ``TimeoutError`` and :mod:`._blocks` stops the build naming page and block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import random
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._blocks import BlockTracker
+from ._cache import BlockCache, Fingerprint, uses_package
+
+
+def reset_state(*, close_figures: bool = False) -> None:
+    """Seed ``random`` and ``numpy.random`` with 0 and restore the house rcParams."""
+    random.seed(0)
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed(0)
+    if "matplotlib" in sys.modules:
+        import matplotlib
+
+        matplotlib.rcdefaults()
+        from lossnotes.figures import use_house_style
+
+        use_house_style()
+        if close_figures and "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Raise ``TimeoutError`` inside the ``with`` body once ``seconds`` have passed."""
+    message = f"{what} ran longer than its time limit of {seconds:g} s"
+    if seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def interrupt(signum: int, frame: Any) -> None:
+            raise TimeoutError(message)
+
+        previous = signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    target = threading.get_ident()
+    start = time.perf_counter()
+
+    def interrupt_thread() -> None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeoutError))
+
+    timer = threading.Timer(seconds, interrupt_thread)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except TimeoutError as error:
+        raise TimeoutError(message) from error
+    finally:
+        timer.cancel()
+    if time.perf_counter() - start > seconds:
+        raise TimeoutError(message)
+
+
+@dataclass
+class BlockRecord:
+    """One executed block of one build, for the log and the build report."""
+
+    page: str
+    number: int
+    line: int
+    title: str
+    session: str
+    state: str  # "ran", "cached", "off" (execution switched off)
+    seconds: float
+    replayed: int = 0
+    uses_package: bool = False
+
+
+@dataclass
+class _Session:
+    codes: list[str] = field(default_factory=list)
+    limits: list[float] = field(default_factory=list)
+    executed: int = 0  # how many of ``codes`` the live namespace reflects
+
+
+class Runner:
+    """markdown-exec's Python ``run`` step, with cache, replay, limits and records."""
+
+    def __init__(self, tracker: BlockTracker) -> None:
+        from markdown_exec._internal.formatters import python as exec_python
+
+        self._python = exec_python
+        self.tracker = tracker
+        self.cache: BlockCache | None = None
+        self.fingerprint: Fingerprint | None = None
+        self.clean = False
+        self.execute = True
+        self.default_limit = 60.0
+        self.records: list[BlockRecord] = []
+        self.codes: dict[int, str] = {}
+        self._sessions: dict[str, _Session] = {}
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def start_build(self, cache: BlockCache, *, clean: bool, execute: bool, limit: float) -> None:
+        self.cache, self.clean, self.execute, self.default_limit = cache, clean, execute, limit
+        self.fingerprint = Fingerprint.current()
+        self.records = []
+
+    def start_page(self) -> None:
+        self._python._sessions_globals.clear()
+        self._python._sessions_counter.clear()
+        self._sessions = {}
+        self.codes = {}
+        reset_state(close_figures=True)
+
+    def install(self) -> None:
+        """Route markdown-exec's ``python``/``py`` fences through :meth:`run`."""
+        import markdown_exec
+
+        def format_python(**kwargs: Any) -> str:
+            return markdown_exec.base_format(language="python", run=self.run, **kwargs)
+
+        markdown_exec.formatters["python"] = format_python
+        markdown_exec.formatters["py"] = format_python
+
+    # -- execution ---------------------------------------------------------------------
+    def _execute(self, code: str, *, session: str | None, id: str | None, limit: float,
+                 what: str, extra: dict[str, str]) -> str:
+        from markdown_exec import ExecutionError
+
+        reset_state()
+        try:
+            with time_limit(limit, what):
+                return self._python._run_python(code, session=session, id=id, **extra)
+        except TimeoutError as error:  # the alarm fired outside the block's own frame
+            raise ExecutionError(f"```\nTimeoutError: {error}\n```") from error
+
+    def run(self, code: str, returncode: int | None = None, session: str | None = None,
+            id: str | None = None, **extra: str) -> str:
+        tracker = self.tracker
+        number = tracker.count
+        block = tracker.blocks[number - 1] if number <= len(tracker.blocks) else None
+        limit = tracker.timeout if tracker.timeout is not None else self.default_limit
+        what = f"block {number}"
+        self.codes[number] = code
+        state = self._sessions.setdefault(session, _Session()) if session else _Session()
+        codes = [*state.codes, code]
+        record = BlockRecord(
+            page=tracker.page, number=number, line=block.line if block else 0,
+            title=block.title if block else "", session=session or "", state="ran", seconds=0.0,
+            uses_package=any(uses_package(c) for c in codes),
+        )
+        start = time.perf_counter()
+        try:
+            if not self.execute:
+                record.state = "off"
+                return ""
+            assert self.cache is not None and self.fingerprint is not None
+            key = self.fingerprint.key(codes=codes, session=session)
+            entry = None if self.clean else self.cache.get(key)
+            if entry is not None:
+                record.state = "cached"
+                return entry["output"]
+            # Bring the session's namespace up to date before running this block.
+            for index in range(state.executed, len(state.codes)):
+                self._execute(state.codes[index], session=session, id=None, limit=state.limits[index],
+                              what=f"block {number} (replaying an earlier block of session "
+                                   f"'{session}')", extra={})
+                record.replayed += 1
+            ran = time.perf_counter()
+            output = self._execute(code, session=session, id=id, limit=limit, what=what, extra=extra)
+            self.cache.put(key, {"output": output, "seconds": time.perf_counter() - ran,
+                                 "page": tracker.page, "number": number})
+            state.executed = len(codes)
+            return output
+        finally:
+            state.codes.append(code)
+            state.limits.append(limit)
+            record.seconds = time.perf_counter() - start
+            self.records.append(record)
+
+    def page_records(self, page: str) -> list[BlockRecord]:
+        return [record for record in self.records if record.page == page]

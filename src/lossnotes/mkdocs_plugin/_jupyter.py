@@ -1,0 +1,105 @@
+"""Notebook pages (mkdocs-jupyter): a cache that knows the package, a time limit, named failures.
+
+mkdocs-jupyter caches a rendered notebook under a key made of the notebook's bytes
+and its own options, so an edit to lossnotes would be served stale. We keep its cache
+but point ``cache_dir`` (per page, before it reads it) at a directory named after our
+fingerprint: the versions and, when the notebook mentions lossnotes or matplotlib,
+the package's sources. Its key and our directory together are the full key.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from ._cache import Fingerprint
+from ._execute import BlockRecord
+
+_JUPYTER_LOGGER = "mkdocs.plugins.mkdocs_jupyter"
+
+
+class _Hits(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.hit = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.hit = self.hit or record.getMessage().startswith("Cache hit")
+
+
+def set_time_limit(limit: float) -> None:
+    """Give every notebook cell ``limit`` seconds (cell metadata ``lossnotes.timeout`` overrides)."""
+    from mkdocs_jupyter import nbconvert2
+
+    original = getattr(nbconvert2.get_nbconvert_app, "__wrapped__", nbconvert2.get_nbconvert_app)
+
+    def cell_limit(cell: Any) -> float | None:
+        return float(cell.get("metadata", {}).get("lossnotes", {}).get("timeout", limit)) or None
+
+    def get_nbconvert_app(*args: Any, **kwargs: Any) -> Any:
+        app = original(*args, **kwargs)
+        app.config.ExecutePreprocessor.timeout_func = cell_limit
+        return app
+
+    get_nbconvert_app.__wrapped__ = original  # type: ignore[attr-defined]
+    nbconvert2.get_nbconvert_app = get_nbconvert_app
+
+
+class Notebooks:
+    """Wraps mkdocs-jupyter's per-page rendering with our cache directory and records."""
+
+    def __init__(self, plugin: BasePlugin | None) -> None:
+        self.plugin = plugin
+
+    def start_build(self, root: Path, *, clean: bool, execute: bool) -> None:
+        self.root = root / "notebooks"
+        self.fingerprint = Fingerprint.current()
+        if self.plugin is None:
+            return
+        if clean and self.root.is_dir():
+            shutil.rmtree(self.root)
+        self.plugin.config["cache"] = True
+        self.plugin.config["execute"] = execute and self.plugin.config.get("execute", False)
+
+    def before_page(self, page: Page) -> None:
+        """Called before mkdocs-jupyter's ``on_pre_page`` reads its cache directory."""
+        if self.plugin is None or not page.file.src_uri.endswith(".ipynb") or page.file.abs_src_path is None:
+            return
+        text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        self.plugin.config["cache_dir"] = str(self.root / self.fingerprint.namespace(text))
+
+    def wrap_render(self, page: Page, records: list[BlockRecord]) -> None:
+        """Time mkdocs-jupyter's render of a notebook page and name the notebook on failure."""
+        render = page.render
+        if not getattr(render, "__func__", None) or render.__func__ is Page.render:
+            return  # not a notebook page
+        uses = "lossnotes" in Path(page.file.abs_src_path or "").read_text(encoding="utf-8", errors="replace")
+
+        def timed_render(config: Any, files: Any) -> None:
+            hits = _Hits()
+            logger = logging.getLogger(_JUPYTER_LOGGER)
+            logger.addHandler(hits)
+            start = time.perf_counter()
+            try:
+                render(config, files)
+            except Exception as error:
+                name = getattr(error, "ename", type(error).__name__)
+                value = getattr(error, "evalue", str(error).strip().splitlines()[-1:] or [""])
+                value = value if isinstance(value, str) else value[0]
+                raise PluginError(f"{page.file.src_uri}: notebook execution failed: {name}: {value}") from error
+            finally:
+                logger.removeHandler(hits)
+            records.append(BlockRecord(
+                page=page.file.src_uri, number=0, line=0, title="", session="",
+                state="cached" if hits.hit else "ran", seconds=time.perf_counter() - start,
+                uses_package=uses,
+            ))
+
+        page.render = timed_render  # type: ignore[method-assign]

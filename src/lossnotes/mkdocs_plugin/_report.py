@@ -1,0 +1,91 @@
+"""The "Build report" page: every executed block and notebook, its time and cache state.
+
+The page is a generated file whose Markdown holds the headings and placeholders. It is
+filled in ``on_page_context``: MkDocs converts the Markdown of *every* page before it
+renders the first template, so by then every block of the build has run, whatever
+the position of the report in the nav (search indexes it afterwards: our hook runs first).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from ._execute import BlockRecord
+
+SLOWEST = 10
+SKELETON = """\
+# Build report
+
+Written by the lossnotes plugin at the end of the build that produced this site: how
+long each executed block and notebook took, and whether its output was computed
+(*ran*) or taken from the execution cache (*cached*). The cache key of a block is its
+code with the earlier blocks of its session, the versions of Python, numpy and
+matplotlib and, for code that uses them, the lossnotes sources.
+
+<div data-lossnotes-report="summary"></div>
+
+## Slowest blocks
+
+<div data-lossnotes-report="slowest"></div>
+
+## Every block
+
+<div data-lossnotes-report="all"></div>
+"""
+
+
+def _table(headers: Sequence[str], rows: list[list[str]], align: str) -> str:
+    def cell(tag: str, text: str, side: str) -> str:
+        style = ' style="text-align: right"' if side == "r" else ""
+        return f"<{tag}{style}>{text}</{tag}>"
+
+    head = "".join(cell("th", html.escape(h), a) for h, a in zip(headers, align))
+    body = "".join("<tr>" + "".join(cell("td", c, a) for c, a in zip(row, align)) + "</tr>" for row in rows)
+    return f'<table class="lossnotes-report"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _state(record: BlockRecord) -> str:
+    if record.state == "ran" and record.replayed:
+        return f"ran (replayed {record.replayed} earlier block{'s' if record.replayed > 1 else ''})"
+    return record.state
+
+
+def _rows(records: list[BlockRecord], link: Callable[[str], str]) -> list[list[str]]:
+    rows = []
+    for record in records:
+        where = "notebook" if record.number == 0 else f"block {record.number}"
+        if record.line:
+            where += f", line {record.line}"
+        rows.append([
+            f'<a href="{html.escape(link(record.page))}">{html.escape(record.page)}</a>',
+            html.escape(where),
+            html.escape(record.title or record.session),
+            html.escape(_state(record)),
+            f"{record.seconds:.3f}",
+        ])
+    return rows
+
+
+def render(records: list[BlockRecord], link: Callable[[str], str]) -> dict[str, str]:
+    """HTML for each placeholder of :data:`SKELETON`."""
+    headers = ["Page", "Block", "Title or session", "Cache", "Seconds"]
+    total = sum(record.seconds for record in records)
+    cached = sum(record.state == "cached" for record in records)
+    pages = len({record.page for record in records})
+    summary = (
+        f"<p>{len(records)} blocks and notebooks on {pages} pages: {cached} from the cache, "
+        f"{sum(r.state == 'ran' for r in records)} run, {total:.2f} s in all.</p>"
+    )
+    slowest = sorted(records, key=lambda record: record.seconds, reverse=True)[:SLOWEST]
+    return {
+        "summary": summary,
+        "slowest": _table(headers, _rows(slowest, link), "lllll" if not slowest else "llllr"),
+        "all": _table(headers, _rows(records, link), "llllr"),
+    }
+
+
+def fill(content: str, parts: dict[str, str]) -> str:
+    for name, part in parts.items():
+        content = content.replace(f'<div data-lossnotes-report="{name}"></div>', part)
+    return content
