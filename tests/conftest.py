@@ -1,74 +1,31 @@
-"""Shared fixtures: the built site, and small throw-away MkDocs projects."""
+"""Shared fixtures: the real site, built once per test run."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import textwrap
+import fcntl
 from pathlib import Path
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-# Fixed so that sitemap dates, and so whole builds, are reproducible.
-SOURCE_DATE_EPOCH = "1700000000"
-
-
-def build_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": "0"}
-    env.update(extra)
-    return env
-
-
-def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build`` in a fresh process, as an author or CI would."""
-    command = [*MKDOCS, "build", "--clean", "-f", str(config), "-d", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    return subprocess.run(command, cwd=config.parent, env=env or build_env(),
-                          capture_output=True, text=True, timeout=900)
+from sitebuild import ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test process with ``--strict``."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-5000:]}"
-    return site
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built once per test run with ``--strict``.
 
-
-def make_project(root: Path, pages: dict[str, str], *, nav: list | None = None) -> Path:
-    """A small MkDocs project that uses the site's real plugins and extensions.
-
-    ``pages`` maps file names under ``docs/`` to their content. The KaTeX assets and
-    snippets of the real project are reachable through absolute paths.
+    Under pytest-xdist every worker asks for it; the first one builds while the
+    others wait on a lock, so the (slow) build happens once.
     """
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.Loader)
-    config["nav"] = nav or [{name: name} for name in pages]
-    config.pop("watch", None)
-    config["plugins"] = [
-        {"lossnotes": {"katex_dir": str(ROOT / "node_modules/katex/dist")}} if p == "lossnotes" else p
-        for p in config["plugins"]
-    ]
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension["pymdownx.snippets"]["base_path"] = [str(root), str(ROOT)]
-    docs = root / "docs"
-    for name, content in pages.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if name.endswith(".ipynb"):
-            path.write_text(content)
-        else:
-            path.write_text(textwrap.dedent(content))
-    for folder in ("stylesheets", "javascripts", "assets"):
-        shutil.copytree(ROOT / "docs" / folder, docs / folder, dirs_exist_ok=True)
-    path = root / "mkdocs.yml"
-    path.write_text(yaml.dump(config, sort_keys=False))
-    return path
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, common to all workers
+    site, log, lock = shared / "built-site", shared / "built-site.log", shared / "built-site.lock"
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if not log.exists():
+            result = mkdocs_build(ROOT / "mkdocs.yml", site)
+            log.write_text(f"{result.returncode}\n{result.stderr}")
+    code, _, stderr = log.read_text().partition("\n")
+    assert code == "0", f"mkdocs build --strict failed:\n{stderr[-5000:]}"
+    return site

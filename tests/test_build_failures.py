@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import make_project, mkdocs_build
+from sitebuild import make_project, mkdocs_build
 
 pytestmark = pytest.mark.build
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_env, make_project
+from sitebuild import ROOT, build_env, make_project
 
 pytestmark = pytest.mark.build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from sitebuild import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -37,8 +37,8 @@ def test_notebook_is_rendered_executed_and_downloadable(built_site: Path) -> Non
     html = page.read_text()
     assert "gradient descent: w=0.618" in html, "the notebook's output is missing"
     assert "data:image/png;base64" in html, "the notebook's figure is missing"
-    assert (built_site / "notebooks" / "mse-gradient.ipynb").is_file()
-    assert 'href="../mse-gradient.ipynb"' in html or "mse-gradient.ipynb" in html
+    assert (built_site / "notebooks" / "mse-gradient" / "mse-gradient.ipynb").is_file()
+    assert "href=\"mse-gradient.ipynb\"" in html, "the download link is missing"
 
 
 def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
