@@ -45,7 +45,7 @@ def set_time_limit(limit: float) -> None:
 
     def get_nbconvert_app(*args: Any, **kwargs: Any) -> Any:
         app = original(*args, **kwargs)
-        app.config.ExecutePreprocessor.timeout_func = cell_limit
+        app.config["ExecutePreprocessor"]["timeout_func"] = cell_limit
         return app
 
     get_nbconvert_app.__wrapped__ = original  # type: ignore[attr-defined]
