@@ -6,20 +6,20 @@ difference of two large numbers when data sit far from the origin.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from lossnotes._validate import FloatArray
 
 
 def double_length_mean(v: FloatArray) -> tuple[float, float]:
-    """Mean of ``v`` as an unevaluated sum ``hi + lo`` accurate to about 1e-32 relative."""
-    total = math.fsum(v)  # correctly rounded sum
-    remainder = math.fsum(np.append(v, -total))  # what the rounding left out
-    hi = total / v.size
-    q, q_error = two_product(np.array(hi), float(v.size))
-    return hi, float(((total - q) - q_error + remainder) / v.size)
+    """Mean of ``v`` as an unevaluated sum ``hi + lo`` (two passes).
+
+    The second pass averages the deviations from the first estimate; its rounding
+    error scales with the spread of ``v``, not with the size of its mean, which is what
+    matters when data sit far from the origin.
+    """
+    hi = float(np.mean(v))
+    return hi, float(np.mean(v - hi))
 
 
 def two_product(a: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
