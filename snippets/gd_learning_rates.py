@@ -1,0 +1,29 @@
+"""Gradient descent with a step size too small, right and too large.
+
+f(x, y) = 0.5 (x^2 + 25 y^2) has Hessian eigenvalues 1 and 25, so the
+step-size edge is 2 / 25.
+Run it on its own with ``python snippets/gd_learning_rates.py``.
+"""
+
+import numpy as np
+
+from lossnotes.optim import run, sgd
+from lossnotes.terrain import get_surface
+
+surface = get_surface("ill_conditioned")
+
+
+def grad(p):
+    return np.array(surface.grad(p[0], p[1]))
+
+
+start = np.array(surface.start)
+learning_rates = {"too small": 0.01, "right": 2 / 26, "too large": 0.081}
+paths = {name: run(sgd(lr=lr), grad, start, 25)
+         for name, lr in learning_rates.items()}
+
+if __name__ == "__main__":
+    for name, path in paths.items():
+        x, y = path[-1]
+        print(f"{name:10s} lr={learning_rates[name]:.4f}: "
+              f"f after 25 steps = {surface.f(x, y):.3g}")

@@ -1,0 +1,23 @@
+"""Measure momentum's stability edge; compare with lr * lambda_max < 2 + 2 beta.
+
+Run it on its own with ``python snippets/gd_momentum_edge.py``.
+"""
+
+import numpy as np
+
+from lossnotes.descent import contraction_rates, first_divergent
+
+eigenvalues = np.array([1.0, 25.0])
+grid_step = 0.0005
+lrs = np.arange(grid_step / 2, 0.2, grid_step)
+
+edges = []  # (beta, measured edge * lambda_max, theory 2 + 2 beta)
+for beta in [0.0, 0.5, 0.9]:
+    rates = contraction_rates(eigenvalues, lrs, beta=beta)
+    edge = first_divergent(lrs, rates) * eigenvalues.max()
+    edges.append((beta, edge, 2 + 2 * beta))
+
+if __name__ == "__main__":
+    for beta, measured, theory in edges:
+        print(f"beta {beta}: measured edge lr*lambda_max = {measured:.4f}, "
+              f"theory {theory}")

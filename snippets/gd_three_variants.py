@@ -1,0 +1,41 @@
+"""Batch, stochastic and mini-batch gradient descent on one regression problem.
+
+The same model, data, learning rate and number of epochs; only the batch size
+changes.
+Run it on its own with ``python snippets/gd_three_variants.py``.
+"""
+
+import numpy as np
+
+from lossnotes.optim import sgd
+from lossnotes.training import train
+
+rng = np.random.default_rng(0)
+X = rng.uniform(-2, 2, size=(200, 1))
+y = 1.5 * X[:, 0] - 0.5 + rng.normal(0, 0.5, size=200)
+
+
+def loss(theta, Xb, yb):  # mean squared error of w x + b, theta = [w, b]
+    return np.mean((theta[0] * Xb[:, 0] + theta[1] - yb) ** 2)
+
+
+def grad(theta, Xb, yb):  # its gradient, averaged over the batch
+    residual = theta[0] * Xb[:, 0] + theta[1] - yb
+    return 2 * np.array([np.mean(residual * Xb[:, 0]), np.mean(residual)])
+
+
+theta0 = np.array([-1.5, 2.0])
+
+runs = {
+    name: train(sgd(lr=0.05), grad, loss, theta0, X, y,
+                batch_size=batch_size, epochs=10, seed=1)
+    for name, batch_size in [("batch (B = 200)", 200),
+                             ("mini-batch (B = 16)", 16),
+                             ("stochastic (B = 1)", 1)]
+}
+
+if __name__ == "__main__":
+    for name, result in runs.items():
+        steps = len(result.batch_loss)
+        print(f"{name:20s} {steps:5d} steps, "
+              f"final loss {result.epoch_loss[-1]:.4f}")

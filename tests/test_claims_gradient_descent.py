@@ -1,0 +1,150 @@
+"""Claims of docs/chapter/gradient-descent.md, checked against independent references.
+
+References: closed-form iterates of gradient descent on a quadratic, the spectral
+radius of the (momentum) iteration matrix from numpy's eigenvalue solver, and
+full-batch gradient descent written out by hand.
+"""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lossnotes.descent import contraction_rates, first_divergent
+
+SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+
+
+@pytest.fixture(scope="module")
+def snippet():
+    cache: dict[str, dict] = {}
+
+    def load(name: str) -> dict:
+        if name not in cache:
+            cache[name] = runpy.run_path(str(SNIPPETS / name))
+        return cache[name]
+
+    return load
+
+
+def spectral_radius(curvatures, lr: float, beta: float = 0.0) -> float:
+    """Largest |eigenvalue| of the iteration (x_t, x_{t-1}) -> (x_{t+1}, x_t), any direction."""
+    radii = []
+    for c in curvatures:
+        matrix = np.array([[1 + beta - lr * c, -beta], [1.0, 0.0]])
+        radii.append(np.max(np.abs(np.linalg.eigvals(matrix))))
+    return max(radii)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_contraction_rates_match_the_spectral_radius(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    curvatures = rng.uniform(0.5, 30.0, size=3)
+    beta = float(rng.uniform(0.0, 0.95))
+    lrs = rng.uniform(0.001, 0.2, size=8)
+    measured = contraction_rates(curvatures, lrs, beta=beta, steps=3000)
+    expected = [spectral_radius(curvatures, lr, beta) for lr in lrs]
+    # A double root (critical damping) converges like k r^k: allow a loose tolerance.
+    np.testing.assert_allclose(measured, expected, rtol=2e-2)
+
+
+def test_measured_gd_edge_is_two_over_lambda_max(snippet) -> None:
+    ns = snippet("gd_stability_edge.py")
+    edge, step = ns["measured_edge"], ns["grid_step"]
+    theory = 2.0 / 25.0
+    assert edge - step < theory < edge  # the edge lies between two neighbouring grid points
+    stable = ns["lrs"] < theory
+    assert np.all(ns["rates"][stable] < 1.0) and np.all(ns["rates"][~stable] > 1.0)
+    # The fastest step size is 2 / (l_min + l_max) to within a grid step.
+    assert abs(ns["best_lr"] - 2.0 / 26.0) <= step
+
+
+def test_momentum_edge_is_two_plus_two_beta(snippet) -> None:
+    ns = snippet("gd_momentum_edge.py")
+    resolution = ns["grid_step"] * 25.0
+    for beta, measured, theory in ns["edges"]:
+        assert theory == pytest.approx(2 + 2 * beta)
+        assert measured - resolution < theory < measured
+        # Independent check: the spectral radius crosses 1 at the same place.
+        assert spectral_radius([25.0], (theory - 0.01) / 25, beta) < 1 < spectral_radius(
+            [25.0], (theory + 0.01) / 25, beta
+        )
+
+
+def test_learning_rate_paths_follow_the_closed_form(snippet) -> None:
+    ns = snippet("gd_learning_rates.py")
+    x0, y0 = ns["start"]
+    k = np.arange(26)
+    for name, lr in ns["learning_rates"].items():
+        expected = np.column_stack([x0 * (1 - lr) ** k, y0 * (1 - 25 * lr) ** k])
+        np.testing.assert_allclose(ns["paths"][name], expected, rtol=1e-12, atol=1e-14)
+    f = {name: ns["surface"].f(*path[-1]) for name, path in ns["paths"].items()}
+    f0 = ns["surface"].f(x0, y0)
+    assert f["too large"] > f0 > f["too small"] > f["right"]
+    assert ns["learning_rates"]["too large"] > 2 / 25 > ns["learning_rates"]["right"]
+
+
+def test_momentum_is_the_chapter_recurrence_and_damps_faster(snippet) -> None:
+    ns = snippet("gd_momentum.py")
+    lr, beta = ns["lr"], ns["beta"]
+    x, v = np.array(ns["start"]), np.zeros(2)
+    path = [x]
+    for _ in range(30):
+        v = beta * v - lr * np.array([1.0, 25.0]) * x
+        x = x + v
+        path.append(x)
+    momentum_path = ns["paths"][f"momentum, lr {lr}, beta {beta}"]
+    np.testing.assert_allclose(momentum_path, np.array(path), rtol=1e-12, atol=1e-15)
+    gd_across, gd_along = ns["factors"]["gradient descent"]
+    mom_across, mom_along = ns["factors"]["momentum"]
+    assert gd_across == pytest.approx(abs(1 - 25 * lr), rel=1e-6)
+    assert gd_along == pytest.approx(1 - lr, rel=1e-6)
+    assert mom_across == pytest.approx(spectral_radius([25.0], lr, beta), rel=5e-3)
+    assert mom_along == pytest.approx(spectral_radius([1.0], lr, beta), rel=5e-3)
+    assert mom_across < gd_across and mom_along < gd_along
+
+
+def test_best_settings_reach_the_textbook_rates(snippet) -> None:
+    ns = snippet("gd_momentum_best.py")
+    for name in ("gradient descent", "momentum"):
+        assert ns["measured"][name] == pytest.approx(ns["theory"][name], rel=5e-3)
+        assert ns["measured"][name] == pytest.approx(
+            spectral_radius([1.0, 25.0], *(
+                (ns["gd_lr"], 0.0) if name == "gradient descent" else (ns["mom_lr"], ns["mom_beta"])
+            )), rel=5e-3)
+    assert ns["mom_lr"] > 2 / 25  # beyond plain gradient descent's edge, yet stable
+
+
+def test_three_variants(snippet) -> None:
+    ns = snippet("gd_three_variants.py")
+    X, y, theta0 = ns["X"], ns["y"], ns["theta0"]
+    batch, mini, single = ns["runs"].values()
+    assert [len(r.batch_loss) for r in (batch, mini, single)] == [10, 10 * 13, 10 * 200]
+    # Batch gradient descent written out by hand.
+    theta = theta0.copy()
+    for _ in range(10):
+        residual = theta[0] * X[:, 0] + theta[1] - y
+        theta = theta - 0.05 * 2 * np.array([np.mean(residual * X[:, 0]), np.mean(residual)])
+    np.testing.assert_allclose(batch.theta, theta, rtol=1e-12)
+    # Gradient check of the snippet's grad against central differences.
+    h = 1e-6
+    for point in (theta0, np.array([0.7, -0.3])):
+        fd = [(ns["loss"](point + h * e, X, y) - ns["loss"](point - h * e, X, y)) / (2 * h)
+              for e in np.eye(2)]
+        np.testing.assert_allclose(ns["grad"](point, X, y), fd, rtol=1e-6)
+    design = np.column_stack([X[:, 0], np.ones(len(X))])
+    floor = ns["loss"](np.linalg.lstsq(design, y, rcond=None)[0], X, y)
+    gaps = [r.epoch_loss[-1] - floor for r in (batch, mini, single)]
+    assert gaps[1] < gaps[2] < gaps[0]  # same work: mini-batch best, SGD noisy, batch slow
+    assert all(r.examples_seen[-1] == 10 * len(X) for r in (batch, mini, single))
+
+
+def test_first_divergent_edge_cases() -> None:
+    assert np.isnan(first_divergent([0.1, 0.2], [0.5, 0.9]))
+    with pytest.raises(ValueError, match="increasing"):
+        first_divergent([0.2, 0.1], [0.5, 1.5])
+    with pytest.raises(ValueError, match="beta"):
+        contraction_rates([1.0], [0.1], beta=1.0)
