@@ -98,7 +98,9 @@ def contour_with_paths(
         fig, ax = subplots(figsize=(6.0, 4.2))
     else:
         fig = ax.figure
-    ax.contourf(xs, ys, Z, levels=_contour_levels(Z, levels), cmap="viridis", alpha=0.55)
+    # Rasterized: a filled contour is thousands of polygons, far heavier as vector SVG.
+    ax.contourf(xs, ys, Z, levels=_contour_levels(Z, levels), cmap="viridis", alpha=0.55,
+                rasterized=True)
     ax.contour(xs, ys, Z, levels=_contour_levels(Z, levels), colors="0.5",
                linewidths=0.5, alpha=0.6)
     if paths:
