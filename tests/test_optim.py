@@ -183,8 +183,11 @@ def rosenbrock(x):
     return np.array([-2 * (1 - a) - 400 * a * (b - a * a), 200 * (b - a * a)])
 
 
-# optimizer, problem, steps, tolerance on the distance to the minimiser. Constant-lr
-# RMSprop hovers within about lr of the minimum, hence its looser tolerance.
+# optimizer, problem, steps, tolerance on the distance to the minimiser, required of
+# every iterate in the last tenth of the run (so a lucky final step cannot pass).
+# Constant-lr RMSprop / AdamW hover within about lr of the minimum: looser tolerances.
+# Adam on Rosenbrock settles and, much later, bursts as v decays with the gradient
+# (steps ~ lr g / (|g| + eps)); at lr 0.003 that happens after 10000 steps.
 CONVERGENCE = {
     "sgd": [(optim.sgd(0.15), quadratic, 200, 1e-8), (optim.sgd(1.5e-3), rosenbrock, 20000, 1e-4)],
     "momentum": [
@@ -202,16 +205,16 @@ CONVERGENCE = {
     "adagrad": [(optim.adagrad(1.0), quadratic, 300, 1e-8), (optim.adagrad(0.5), rosenbrock, 20000, 1e-3)],
     "rmsprop": [
         (optim.rmsprop(1e-3), quadratic, 5000, 2e-3),
-        (optim.rmsprop(1e-3, momentum=0.9), rosenbrock, 20000, 1e-3),
+        (optim.rmsprop(1e-3, momentum=0.9), rosenbrock, 20000, 2e-3),
     ],
     "rmsprop_centered": [
         (optim.rmsprop(1e-3, centered=True), quadratic, 5000, 2e-3),
         (optim.rmsprop(1e-3, momentum=0.9, centered=True), rosenbrock, 20000, 2e-3),
     ],
-    "adam": [(optim.adam(0.1), quadratic, 1000, 1e-8), (optim.adam(0.02), rosenbrock, 10000, 1e-4)],
+    "adam": [(optim.adam(0.1), quadratic, 1000, 1e-8), (optim.adam(0.003), rosenbrock, 10000, 1e-4)],
     "adamw": [
         (optim.adamw(0.1), quadratic, 1000, 1e-8),
-        (optim.adamw(0.02, weight_decay=1e-3), rosenbrock, 10000, 5e-3),
+        (optim.adamw(0.01, weight_decay=1e-3), rosenbrock, 10000, 5e-3),
     ],
 }
 
@@ -222,8 +225,8 @@ CONVERGENCE = {
 def test_optimizers_converge(name, index):
     opt, problem, steps, tol = CONVERGENCE[name][index]
     x_star = np.zeros(2) if problem is quadratic else np.ones(2)
-    final = run(opt, problem, np.array([-1.5, 2.0]), steps)[-1]
-    assert np.max(np.abs(final - x_star)) < tol
+    trajectory = run(opt, problem, np.array([-1.5, 2.0]), steps)
+    assert np.max(np.abs(trajectory[-(steps // 10) :] - x_star)) < tol
 
 
 def test_every_alias_is_in_the_convergence_table():

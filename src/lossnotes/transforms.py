@@ -197,12 +197,14 @@ def scale_by_adam(
         nu = np.multiply(state.nu, b2)
         nu += direction
         np.sqrt(nu, out=direction)
-        if bias_correction:
-            direction /= np.sqrt(1.0 - b2**count)
-        direction += eps
+        # m_hat / (sqrt(v_hat) + eps) = (m / (sqrt(v) + eps c2)) * c2 / c1 with
+        # c1 = 1 - b1^t, c2 = sqrt(1 - b2^t): the corrections become scalars, one pass fewer
+        c1 = 1.0 - b1**count if bias_correction else 1.0
+        c2 = np.sqrt(1.0 - b2**count) if bias_correction else 1.0
+        direction += eps * c2
         np.divide(mu, direction, out=direction)
         if bias_correction:
-            direction /= 1.0 - b1**count
+            direction *= c2 / c1
         return direction, AdamState(count, mu, nu)
 
     return Optimizer(init, update)
