@@ -91,6 +91,11 @@ def wcss_grad(points: Any, centroids: Any, *, reduction: str = "sum") -> FloatAr
     held fixed (they are piecewise constant; the loss is not differentiable at ties).
     Setting it to zero gives the k-means update ``mu_k = mean of its points``.
 
+    Parameters
+    ----------
+    points, centroids, reduction
+        As for :func:`wcss`.
+
     Returns
     -------
     numpy.ndarray of shape (K, d)

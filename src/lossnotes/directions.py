@@ -13,7 +13,7 @@ from lossnotes._validate import FloatArray, as_float_array, as_generator, check_
 from lossnotes.flat_params import unflatten
 
 
-def evaluate_rows(f: Callable, thetas: FloatArray, batched: bool) -> FloatArray:
+def _evaluate_rows(f: Callable, thetas: FloatArray, batched: bool) -> FloatArray:
     """``f`` on each row of ``thetas``, or on the whole stack at once when ``batched``."""
     if not batched:
         return np.array([float(f(theta)) for theta in thetas])
@@ -89,6 +89,20 @@ def interpolate(
 ) -> FloatArray:
     """Loss along the straight line ``(1 - t) theta_a + t theta_b`` (Goodfellow et al. 2015).
 
+    Parameters
+    ----------
+    f : callable
+        Loss of a flat parameter vector (or of an (m, p) stack with ``batched=True``).
+    theta_a, theta_b : array_like of shape (p,)
+        End points (``t = 0`` and ``t = 1``).
+    ts : array_like, 1-D
+        Positions along the line; values outside [0, 1] extrapolate.
+    batched : bool, default False
+
+    Returns
+    -------
+    numpy.ndarray of shape (len(ts),)
+
     Examples
     --------
     >>> interpolate(lambda t: float(t @ t), [1.0, 0.0], [0.0, 1.0], [0.0, 0.5, 1.0])
@@ -99,4 +113,4 @@ def interpolate(
     if a.shape != b.shape:
         raise ValueError(f"theta_a and theta_b must have the same shape; got {a.shape} and {b.shape}")
     t = as_float_array("ts", ts, ndim=1)
-    return evaluate_rows(f, (1.0 - t)[:, None] * a + t[:, None] * b, batched)
+    return _evaluate_rows(f, (1.0 - t)[:, None] * a + t[:, None] * b, batched)

@@ -1,8 +1,10 @@
 """Every loss of the chapter in one place, with a registry that keeps value and gradient together.
 
-The functions live in :mod:`lossnotes.regression_losses`,
-:mod:`lossnotes.classification_losses` and :mod:`lossnotes.clustering_losses`; this
-module re-exports them with the stable activations and adds :data:`LOSSES`.
+The functions live in :mod:`lossnotes.regression_losses` (MSE, MAE, Huber),
+:mod:`lossnotes.gaussian_losses`, :mod:`lossnotes.binary_losses` (BCE on probabilities
+or logits), :mod:`lossnotes.categorical_losses` (cross-entropy, NLL) and
+:mod:`lossnotes.clustering_losses` (WCSS); this module re-exports them with the stable
+activations of :mod:`lossnotes.activations` and adds :data:`LOSSES`.
 
 One signature for all: ``loss(input, target, ..., *, reduction="mean")`` and
 ``loss_grad`` with exactly the same arguments, returning the gradient with respect to
@@ -26,27 +28,11 @@ from typing import Any, Callable, NamedTuple
 import numpy as np
 
 from lossnotes.activations import log_softmax, sigmoid, softmax
-from lossnotes.classification_losses import (
-    bce,
-    bce_grad,
-    bce_with_logits,
-    bce_with_logits_grad,
-    cross_entropy,
-    cross_entropy_grad,
-    nll,
-    nll_grad,
-)
+from lossnotes.binary_losses import bce, bce_grad, bce_with_logits, bce_with_logits_grad
+from lossnotes.categorical_losses import cross_entropy, cross_entropy_grad, nll, nll_grad
 from lossnotes.clustering_losses import assign_clusters, wcss, wcss_grad
-from lossnotes.regression_losses import (
-    gaussian_nll,
-    gaussian_nll_grad,
-    huber,
-    huber_grad,
-    mae,
-    mae_grad,
-    mse,
-    mse_grad,
-)
+from lossnotes.gaussian_losses import gaussian_nll, gaussian_nll_grad
+from lossnotes.regression_losses import huber, huber_grad, mae, mae_grad, mse, mse_grad
 
 __all__ = [
     "LOSSES", "Loss", "assign_clusters", "bce", "bce_grad", "bce_with_logits",

@@ -24,110 +24,15 @@ from typing import Any, ClassVar
 import numpy as np
 
 from lossnotes import _network_math as net
-from lossnotes._validate import (
-    FloatArray,
-    as_float_array,
-    as_generator,
-    check_choice,
-    check_positive_int,
-    check_same_length,
-)
+from lossnotes._network_base import _Network
+from lossnotes._validate import FloatArray, check_choice, check_positive_int
 from lossnotes.flat_params import flatten, unflatten
 
 __all__ = ["MLP", "LinearRegression", "LogisticRegression", "flatten", "unflatten"]
 
 OUTPUTS = ("regression", "binary", "multiclass")
 ACTIVATIONS = ("tanh", "relu")
-
-
-class _Network:
-    """Shared behaviour; subclasses provide ``sizes``, ``activation`` and ``output``."""
-
-    sizes: tuple[int, ...]
-    activation: str
-    output: str
-
-    @property
-    def param_shapes(self) -> list[tuple[int, ...]]:
-        """Shapes of ``W1, b1, W2, b2, ...``; weights are (out, in) like ``torch.nn.Linear``."""
-        shapes: list[tuple[int, ...]] = []
-        for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
-            shapes += [(fan_out, fan_in), (fan_out,)]
-        return shapes
-
-    @property
-    def n_params(self) -> int:
-        """Length of the flat parameter vector."""
-        return sum(int(np.prod(shape)) for shape in self.param_shapes)
-
-    def init(self, seed: int | None | np.random.Generator = 0) -> FloatArray:
-        """Random parameters drawn like PyTorch's ``nn.Linear``: U(-1/sqrt(fan_in), 1/sqrt(fan_in))."""
-        rng = as_generator("seed", seed)
-        arrays = [
-            rng.uniform(-1.0, 1.0, size=shape) / np.sqrt(self.sizes[i // 2])
-            for i, shape in enumerate(self.param_shapes)
-        ]
-        return np.concatenate([a.ravel() for a in arrays])
-
-    # -- validation -------------------------------------------------------------------
-    def _check_theta_X(self, theta: Any, X: Any) -> tuple[list[FloatArray], FloatArray]:
-        vector = as_float_array("theta", theta, ndim=1)
-        if vector.size != self.n_params:
-            raise ValueError(f"theta must have {self.n_params} entries for {self!r}; got {vector.size}")
-        inputs = as_float_array("X", X, ndim=2)
-        if inputs.shape[1] != self.sizes[0]:
-            raise ValueError(
-                f"X must have {self.sizes[0]} feature column(s) for {self!r}; got shape {inputs.shape}"
-            )
-        return unflatten(vector, self.param_shapes), inputs
-
-    def _check_y(self, y: Any, X: np.ndarray) -> np.ndarray:
-        if self.output == "multiclass":
-            labels = np.asarray(y)
-            if labels.dtype.kind not in "iu":
-                raise TypeError(f"y must hold integer class labels; got dtype {labels.dtype}")
-            labels = labels.astype(np.intp)
-            if labels.ndim != 1 or np.any((labels < 0) | (labels >= self.sizes[-1])):
-                raise ValueError(
-                    f"y must be a 1-D array of class labels in [0, {self.sizes[-1] - 1}];"
-                    f" got shape {labels.shape}, values {np.unique(labels)[:10].tolist()}"
-                )
-        else:
-            ndim = 1 if self.sizes[-1] == 1 else 2
-            labels = as_float_array("y", y, ndim=ndim)
-            if ndim == 2 and labels.shape[1] != self.sizes[-1]:
-                raise ValueError(f"y must have shape (n, {self.sizes[-1]}); got {labels.shape}")
-            if self.output == "binary" and not np.all((labels == 0) | (labels == 1)):
-                raise ValueError(
-                    f"y must hold binary labels 0 or 1; got values {np.unique(labels)[:10].tolist()}"
-                )
-        check_same_length("X", X, "y", labels)
-        return labels
-
-    # -- public API -------------------------------------------------------------------
-    def forward(self, theta: Any, X: Any) -> FloatArray:
-        """Predictions (regression) or logits: shape (n,) with one output unit, else (n, K)."""
-        params, inputs = self._check_theta_X(theta, X)
-        zs, _ = net.forward(params, inputs, self.activation)
-        return net.squeeze_output(zs[-1], self.output)
-
-    def loss(self, theta: Any, X: Any, y: Any) -> float:
-        """Mean training loss: MSE, BCE with logits or cross-entropy, by ``output``."""
-        params, inputs = self._check_theta_X(theta, X)
-        labels = self._check_y(y, inputs)
-        zs, _ = net.forward(params, inputs, self.activation)
-        return net.output_loss(net.squeeze_output(zs[-1], self.output), labels, self.output)
-
-    def grad(self, theta: Any, X: Any, y: Any) -> FloatArray:
-        """Gradient of :meth:`loss` with respect to ``theta`` (backpropagation), shaped like ``theta``."""
-        params, inputs = self._check_theta_X(theta, X)
-        return self._grad_unchecked(params, inputs, self._check_y(y, inputs))
-
-    def _grad_unchecked(self, params: list, X: np.ndarray, y: np.ndarray) -> np.ndarray:
-        zs, activations = net.forward(params, X, self.activation)
-        grad_out = net.output_grad(net.squeeze_output(zs[-1], self.output), y, self.output)
-        grads = net.backward(params, zs, activations, grad_out, self.activation)
-        return np.concatenate([g.ravel() for g in grads])
+# The shared methods (init, forward, loss, grad, validation) are in lossnotes._network_base.
 
 
 @dataclass(frozen=True)
@@ -217,7 +122,18 @@ class MLP(_Network):
             raise ValueError(f"output 'multiclass' needs sizes[-1] >= 2; got sizes {self.sizes!r}")
 
     def hidden(self, theta: Any, X: Any) -> list[FloatArray]:
-        """Activations of each hidden layer, shapes (n, width): the "activation space" view."""
+        """Activations of each hidden layer: the "activation space" view.
+
+        Parameters
+        ----------
+        theta : array_like of shape (n_params,)
+        X : array_like of shape (n, sizes[0])
+
+        Returns
+        -------
+        list of numpy.ndarray
+            One (n, width) array per hidden layer.
+        """
         params, inputs = self._check_theta_X(theta, X)
         _, activations = net.forward(params, inputs, self.activation)
         return activations[1:]

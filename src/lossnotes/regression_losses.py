@@ -1,6 +1,6 @@
-"""Regression losses: squared, absolute, Huber and Gaussian negative log-likelihood.
+"""Regression losses: squared error, absolute error and Huber.
 
-Conventions follow PyTorch (``MSELoss``, ``L1Loss``, ``HuberLoss``, ``GaussianNLLLoss``):
+Conventions follow PyTorch (``MSELoss``, ``L1Loss``, ``HuberLoss``):
 prediction first, target second, ``reduction`` in ``{"mean", "sum", "none"}``. Every
 ``*_grad`` takes exactly the arguments of its loss and returns the gradient with
 respect to the first one; with ``reduction="none"`` it is the gradient of the sum.
@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._loss_common import check_array_in_range, check_reduction, grad_scale, reduce
+from lossnotes._loss_common import check_reduction, grad_scale, reduce
 from lossnotes._validate import FloatArray, as_float_array, check_positive, check_same_shape
 
 
@@ -58,7 +58,15 @@ def mse(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatAr
 def mse_grad(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> FloatArray:
     """Gradient of :func:`mse` with respect to ``y_pred``: ``2 (y_pred - y_true) / n``.
 
-    Parameters and reduction are those of :func:`mse`. Returns an array shaped like ``y_pred``.
+    Parameters
+    ----------
+    y_pred, y_true, reduction
+        As for :func:`mse`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape as ``y_pred``.
 
     Examples
     --------
@@ -96,6 +104,16 @@ def mae_grad(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> FloatArray
 
     Zero at the kink is PyTorch's choice (``torch.sign(0) == 0``); any value in
     ``[-1, 1]`` would be a valid subgradient there.
+
+    Parameters
+    ----------
+    y_pred, y_true, reduction
+        As for :func:`mae`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape as ``y_pred``.
 
     Examples
     --------
@@ -146,6 +164,16 @@ def huber_grad(
 ) -> FloatArray:
     """Gradient of :func:`huber` with respect to ``y_pred``: ``clip(r, -delta, delta) / n``.
 
+    Parameters
+    ----------
+    y_pred, y_true, delta, reduction
+        As for :func:`huber`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape as ``y_pred``.
+
     Examples
     --------
     >>> huber_grad([0.0, 0.0], [0.5, 3.0], reduction="sum")
@@ -154,90 +182,3 @@ def huber_grad(
     delta = check_positive("delta", delta)
     r, reduction = _residual(y_pred, y_true, reduction)
     return np.clip(r, -delta, delta) * grad_scale(r.size, reduction)
-
-
-def _gaussian_parts(
-    mean: Any, target: Any, var: Any, eps: Any, reduction: Any
-) -> tuple[FloatArray, FloatArray, str]:
-    r, reduction = _residual(mean, target, reduction, names=("mean", "target"))
-    eps = check_positive("eps", eps)
-    variance = as_float_array("var", var)
-    check_array_in_range("var", variance, 0.0, np.inf)
-    try:
-        variance = np.broadcast_to(variance, r.shape)
-    except ValueError:
-        raise ValueError(
-            f"var must be a scalar or broadcast to the shape of mean {r.shape}; "
-            f"got shape {variance.shape}"
-        ) from None
-    # PyTorch clamps the variance (without gradient) for stability.
-    return r, np.maximum(variance, eps), reduction
-
-
-def gaussian_nll(
-    mean: Any,
-    target: Any,
-    var: Any,
-    *,
-    full: bool = False,
-    eps: float = 1e-6,
-    reduction: str = "mean",
-) -> float | FloatArray:
-    """Gaussian negative log-likelihood ``0.5 (log var + (target - mean)**2 / var)``.
-
-    As PyTorch ``GaussianNLLLoss``: the variance is clamped below at ``eps``, and the
-    constant ``0.5 log(2 pi)`` is added only when ``full=True``. With a fixed variance
-    this is ``mse / (2 var)`` plus a constant, so both losses pick the same fit.
-
-    Parameters
-    ----------
-    mean : array_like
-        Predicted means.
-    target : array_like
-        Observations, same shape as ``mean``.
-    var : array_like
-        Predicted variances (>= 0): a scalar or anything broadcasting to ``mean``'s shape.
-    full : bool, default False
-        Include the constant term.
-    eps : float, default 1e-6
-        Lower clamp for ``var``.
-    reduction : {"mean", "sum", "none"}, default "mean"
-
-    Returns
-    -------
-    float or numpy.ndarray
-
-    Examples
-    --------
-    >>> gaussian_nll([0.0, 0.0], [1.0, 3.0], 1.0)   # = mse / 2 when var = 1
-    2.5
-    >>> round(gaussian_nll([0.0], [0.0], 1.0, full=True), 6)   # 0.5 log(2 pi)
-    0.918939
-    """
-    r, variance, reduction = _gaussian_parts(mean, target, var, eps, reduction)
-    with np.errstate(over="ignore"):  # as for mse: a huge residual gives inf
-        values = 0.5 * (np.log(variance) + r * r / variance)
-    if full:
-        values = values + 0.5 * np.log(2.0 * np.pi)
-    return reduce(values, reduction)
-
-
-def gaussian_nll_grad(
-    mean: Any,
-    target: Any,
-    var: Any,
-    *,
-    full: bool = False,
-    eps: float = 1e-6,
-    reduction: str = "mean",
-) -> FloatArray:
-    """Gradient of :func:`gaussian_nll` with respect to ``mean``: ``(mean - target) / var / n``.
-
-    Examples
-    --------
-    >>> gaussian_nll_grad([0.0, 0.0], [1.0, 3.0], 2.0, reduction="sum")
-    array([-0.5, -1.5])
-    """
-    del full  # a constant: no effect on the gradient
-    r, variance, reduction = _gaussian_parts(mean, target, var, eps, reduction)
-    return r / variance * grad_scale(r.size, reduction)

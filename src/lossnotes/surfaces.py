@@ -17,7 +17,7 @@ import numpy as np
 
 from lossnotes._compensated import double_length_mean, two_product
 from lossnotes._validate import FloatArray, as_float_array
-from lossnotes.directions import evaluate_rows, interpolate, random_direction
+from lossnotes.directions import _evaluate_rows, interpolate, random_direction
 
 __all__ = ["grid_loss", "interpolate", "mse_surface_linear", "param_grid_loss", "random_direction"]
 
@@ -69,7 +69,7 @@ def grid_loss(
     b = as_float_array("betas", betas, ndim=1)
     Z = np.empty((b.size, a.size))
     for j, beta in enumerate(b):  # one row at a time bounds memory at len(alphas) * p
-        Z[j] = evaluate_rows(f, origin + a[:, None] * u + beta * v, batched)
+        Z[j] = _evaluate_rows(f, origin + a[:, None] * u + beta * v, batched)
     return Z
 
 
@@ -77,6 +77,18 @@ def param_grid_loss(
     f: Callable[[FloatArray], Any], ws: Any, bs: Any, *, batched: bool = False
 ) -> FloatArray:
     """Loss over a grid of two parameters: ``Z[j, i] = f([ws[i], bs[j]])``.
+
+    Parameters
+    ----------
+    f : callable
+        Loss of a length-2 vector ``[w, b]`` (or of an (m, 2) stack with ``batched=True``).
+    ws, bs : array_like, 1-D
+        Values of the first and second parameter.
+    batched : bool, default False
+
+    Returns
+    -------
+    numpy.ndarray of shape (len(bs), len(ws))
 
     Examples
     --------
