@@ -1,0 +1,116 @@
+"""Playwright helpers shared by the browser tests and the benchmark: Chromium's
+flags, a fresh reader's browser context, and the record of what a page did."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
+
+CHROMIUM = Path(os.environ.get("LOSSNOTES_CHROMIUM", "/usr/bin/chromium"))
+# Headless, and nothing of Chromium's own traffic (updates, sync, field trials...):
+# only the page's requests leave the browser.
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
+    "--metrics-recording-only", "--no-default-browser-check",
+]
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@dataclass
+class Traffic:
+    """What one page did while it loaded: the failures a reader would suffer."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+    # The URL of a deliberate visit to a missing page, whose 404 is expected.
+    expected_404: str | None = None
+    # Counts navigations: a request of an earlier page that the browser cancels when the
+    # tab moves on (net::ERR_ABORTED, such as a late favicon fetch) is not the page's failure.
+    visit: int = 0
+    started: dict[Request, int] = field(default_factory=dict)
+    pending: set[Request] = field(default_factory=set)
+
+    def watch(self, page: Page) -> None:
+        page.on("console", self.on_console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught exception: {error}"))
+        page.on("request", self.on_request)
+        page.on("requestfailed", self.on_failed)
+        page.on("requestfinished", lambda request: self.pending.discard(request))
+        page.on("response", lambda response: response.status >= 400 and not self.expected(response.url)
+                and self.problems.append(f"HTTP {response.status} for {response.url}"))
+
+    def expected(self, url: str) -> bool:
+        return url == self.expected_404
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        location = message.location.get("url", "")
+        if self.expected(location) and "404" in message.text:
+            return  # the deliberate visit to a missing page
+        self.problems.append(f"console error: {message.text} (at {location})")
+
+    def on_failed(self, request: Request) -> None:
+        self.pending.discard(request)
+        if request.failure == "net::ERR_ABORTED" and self.started.get(request, self.visit) < self.visit:
+            return
+        self.problems.append(f"failed request: {request.url} ({request.failure})")
+
+    def on_request(self, request: Request) -> None:
+        self.started[request] = self.visit
+        self.pending.add(request)
+        parts = urlsplit(request.url)
+        if parts.scheme in {"data", "blob", "about"}:
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.problems.append(f"request to another host: {request.url}")
+
+    def take(self) -> list[str]:
+        taken, self.problems = self.problems, []
+        return taken
+
+
+def new_context(browser: Browser, site_url: str, scheme: str = "light") -> tuple[BrowserContext, Traffic]:
+    """A fresh reader: no stored palette, the given OS colour scheme, a desktop window."""
+    parts = urlsplit(site_url)
+    traffic = Traffic(origin=f"{parts.scheme}://{parts.netloc}")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900},
+                                  reduced_motion="reduce")
+    # Nothing may leave 127.0.0.1; a request elsewhere is recorded by Traffic, then refused here.
+    context.route(lambda url: not url.startswith(traffic.origin), lambda route: route.abort())
+    return context, traffic
+
+
+def open_page(context: BrowserContext, traffic: Traffic, url: str, *, status: int = 200) -> list[str]:
+    """Open ``url`` in the tab of ``context`` and return the problems seen while it loaded."""
+    page = context.pages[0] if context.pages else context.new_page()
+    if not getattr(page, "_lossnotes_watched", False):
+        traffic.watch(page)
+        page._lossnotes_watched = True  # type: ignore[attr-defined]
+    traffic.expected_404 = url if status == 404 else None
+    traffic.visit += 1
+    response = page.goto(url, wait_until="load")
+    settle(page, traffic)
+    problems = traffic.take()
+    if response is None or response.status != status:
+        problems.append(f"answered HTTP {response.status if response else 'nothing'}, expected {status}")
+    return problems
+
+
+def settle(page: Page, traffic: Traffic, *, quiet_ms: int = 150, timeout_ms: int = 15000) -> None:
+    """Wait until the page has had no request in flight for ``quiet_ms`` (the search
+    index, late scripts...); quicker than Playwright's fixed 500 ms 'networkidle'."""
+    quiet = waited = 0
+    while quiet < quiet_ms and waited < timeout_ms:
+        page.wait_for_timeout(25)
+        waited += 25
+        quiet = 0 if traffic.pending else quiet + 25
+    if traffic.pending:
+        traffic.problems.append("requests still pending after 15 s: "
+                                + ", ".join(sorted(r.url for r in traffic.pending)[:5]))
