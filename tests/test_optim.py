@@ -302,3 +302,14 @@ def test_add_decayed_weights_needs_params():
     opt = optim.add_decayed_weights(0.1)
     with pytest.raises(ValueError, match="add_decayed_weights needs params"):
         opt.update(np.ones(2), opt.init(np.ones(2)))
+
+
+def test_run_with_state_records_every_state():
+    trajectory, states = optim.run_with_state(optim.adam(lr=0.1), grad, X0, 3)
+    np.testing.assert_array_equal(trajectory, run(optim.adam(lr=0.1), grad, X0, 3))
+    assert len(states) == 4
+    adam_states = [s[0] for s in states]  # chain(scale_by_adam, scale_by_learning_rate)
+    assert [s.count for s in adam_states] == [0, 1, 2, 3]
+    g1 = CURV * X0
+    np.testing.assert_allclose(adam_states[1].mu, 0.1 * g1)
+    np.testing.assert_allclose(adam_states[1].nu, 0.001 * g1**2)

@@ -16,17 +16,13 @@ trajectory for plotting.
 
 from __future__ import annotations
 
-from typing import Callable
-
 import numpy as np
 
 from lossnotes._validate import (
-    FloatArray,
-    as_float_array,
     check_in_range,
     check_positive,
-    check_positive_int,
 )
+from lossnotes.training import run, run_with_state  # noqa: F401  (re-exported)
 from lossnotes.transforms import (  # noqa: F401  (re-exported: one import for pages)
     AdagradState, AdamState, EmptyState, Optimizer, RmsState, ScheduleState, TraceState,
     VelocityState, add_decayed_weights, apply_updates, chain, momentum, scale,
@@ -36,7 +32,7 @@ from lossnotes.transforms import (  # noqa: F401  (re-exported: one import for p
 __all__ = [
     "Optimizer", "apply_updates", "chain", "scale", "scale_by_learning_rate", "trace",
     "momentum", "scale_by_adam", "scale_by_rms", "scale_by_adagrad", "add_decayed_weights",
-    "sgd", "adagrad", "rmsprop", "adam", "adamw", "chapter_momentum", "run",
+    "sgd", "adagrad", "rmsprop", "adam", "adamw", "chapter_momentum", "run", "run_with_state",
     "AdamState", "AdagradState", "EmptyState", "RmsState", "ScheduleState", "TraceState",
     "VelocityState",
 ]
@@ -60,6 +56,24 @@ def sgd(
     ``g <- g + weight_decay * theta``; with momentum ``buf <- momentum buf +
     (1 - dampening) g`` (``buf`` starts at the first ``g``) and ``g <- buf``, or
     ``g <- g + momentum buf`` with Nesterov; then ``theta <- theta - lr g``.
+
+    Parameters
+    ----------
+    lr : float
+        Learning rate, > 0.
+    momentum : float, default 0
+        Momentum factor in [0, 1); 0 is plain gradient descent.
+    dampening : float, default 0
+        Scales new gradients in the buffer by ``1 - dampening`` (from step 2 on).
+    nesterov : bool, default False
+        Nesterov momentum (needs ``momentum > 0`` and ``dampening = 0``).
+    weight_decay : float, default 0
+        L2 penalty, added to the gradient as ``weight_decay * theta``.
+
+    Returns
+    -------
+    Optimizer
+        ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
     --------
@@ -85,6 +99,24 @@ def adagrad(
 
     ``s <- s + g^2``, ``theta <- theta - lr_t g / (sqrt(s) + eps)`` with
     ``lr_t = lr / (1 + (t - 1) lr_decay)`` at step ``t = 1, 2, ...``.
+
+    Parameters
+    ----------
+    lr : float, default 1e-2
+        Learning rate, > 0.
+    lr_decay : float, default 0
+        Decay of the learning rate with the step count, >= 0.
+    weight_decay : float, default 0
+        L2 penalty added to the gradient.
+    initial_accumulator_value : float, default 0
+        Starting value of the sum of squares, >= 0.
+    eps : float, default 1e-10
+        Added to the square root, > 0.
+
+    Returns
+    -------
+    Optimizer
+        ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
     --------
@@ -117,6 +149,26 @@ def rmsprop(
     ``sqrt(v - mean(g)^2)``); with momentum ``buf <- momentum buf + d``, ``d <- buf``;
     ``theta <- theta - lr d``.
 
+    Parameters
+    ----------
+    lr : float, default 1e-2
+        Learning rate, > 0.
+    alpha : float, default 0.99
+        Decay of the squared-gradient average, in [0, 1).
+    eps : float, default 1e-8
+        Added to the square root, > 0.
+    weight_decay : float, default 0
+        L2 penalty added to the gradient.
+    momentum : float, default 0
+        Momentum on the scaled step, in [0, 1).
+    centered : bool, default False
+        Divide by an estimate of the gradient's standard deviation instead of its RMS.
+
+    Returns
+    -------
+    Optimizer
+        ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
+
     Examples
     --------
     >>> opt = rmsprop(lr=0.01)
@@ -144,6 +196,24 @@ def adam(
     ``theta <- theta - lr m_hat / (sqrt(v_hat) + eps)`` with ``m_hat = m / (1 - b1^t)``,
     ``v_hat = v / (1 - b2^t)``. ``bias_correction=False`` drops the two divisions.
 
+    Parameters
+    ----------
+    lr : float, default 1e-3
+        Learning rate, > 0.
+    betas : (float, float), default (0.9, 0.999)
+        Decays of the first and second moment averages, each in [0, 1).
+    eps : float, default 1e-8
+        Added *outside* the square root, after bias correction, > 0.
+    weight_decay : float, default 0
+        L2 penalty added to the gradient (coupled; see :func:`adamw`).
+    bias_correction : bool, default True
+        ``False`` uses the raw moments (not in torch; for the chapter's exercise).
+
+    Returns
+    -------
+    Optimizer
+        ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
+
     Examples
     --------
     >>> opt = adam(lr=0.1, bias_correction=False)
@@ -170,6 +240,17 @@ def adamw(
     The decay is *decoupled*: it bypasses the adaptive scaling, so every weight
     shrinks by the same factor whatever its gradient history.
 
+    Parameters
+    ----------
+    lr, betas, eps : as :func:`adam`
+    weight_decay : float, default 1e-2
+        Decoupled decay rate, >= 0.
+
+    Returns
+    -------
+    Optimizer
+        ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
+
     Examples
     --------
     >>> opt = adamw(lr=0.1, weight_decay=0.5)
@@ -193,6 +274,18 @@ def chapter_momentum(lr: float, beta: float) -> Optimizer:
     ``buf <- beta buf + g`` and steps ``theta <- theta - lr buf``; with ``v = -lr buf``
     both recurrences coincide (``v_1 = -lr g_1``, ``buf_1 = g_1``), so for the same
     ``lr`` and ``beta`` the trajectories are identical.
+
+    Parameters
+    ----------
+    lr : float
+        Step size ``eta``, > 0.
+    beta : float
+        Momentum coefficient, in [0, 1).
+
+    Returns
+    -------
+    Optimizer
+        ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
     --------
@@ -218,52 +311,3 @@ def _betas(betas: tuple[float, float]) -> tuple[float, float]:
         raise ValueError(f"betas must be a pair (beta1, beta2); got {betas!r}")
     b1 = check_in_range("betas[0]", betas[0], 0.0, 1.0, high_inclusive=False)
     return b1, check_in_range("betas[1]", betas[1], 0.0, 1.0, high_inclusive=False)
-
-
-def run(
-    optimizer: Optimizer,
-    grad_fn: Callable[[FloatArray], FloatArray],
-    x0: FloatArray,
-    steps: int,
-) -> FloatArray:
-    """Run ``steps`` updates from ``x0``; return the trajectory, shape ``(steps + 1, *x0.shape)``.
-
-    Row 0 is ``x0``; row ``k`` is the iterate after ``k`` updates. ``grad_fn(x)`` must
-    return an array of ``x``'s shape; a NaN or inf gradient (a diverging run) stops with
-    a ``ValueError`` naming the step.
-
-    Examples
-    --------
-    >>> run(sgd(lr=0.25), lambda x: 2 * x, np.array([1.0]), 3)[:, 0]
-    array([1.   , 0.5  , 0.25 , 0.125])
-    """
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be an Optimizer; got {type(optimizer).__name__}")
-    if not callable(grad_fn):
-        raise TypeError(f"grad_fn must be callable; got {type(grad_fn).__name__}")
-    x = as_float_array("x0", x0)
-    steps = check_positive_int("steps", steps)
-    trajectory = np.empty((steps + 1, *x.shape))
-    trajectory[0] = x
-    state = optimizer.init(x)
-    for k in range(steps):
-        grads = _checked_grad(grad_fn(x), x, k)
-        updates, state = optimizer.update(grads, state, x)
-        x = apply_updates(x, updates)
-        trajectory[k + 1] = x
-    return trajectory
-
-
-def _checked_grad(grads: object, x: FloatArray, step: int) -> FloatArray:
-    grads = np.asarray(grads, dtype=np.float64)
-    if grads.shape != x.shape:
-        raise ValueError(
-            f"grad_fn must return an array of the parameters' shape {x.shape}; "
-            f"got shape {grads.shape} at step {step}"
-        )
-    if not np.all(np.isfinite(grads)):
-        raise ValueError(
-            f"grad_fn returned NaN or inf at step {step}: the run diverged; "
-            "try a smaller lr or fewer steps"
-        )
-    return grads

@@ -1,4 +1,7 @@
-"""A mini-batch training loop: the chapter's six steps, with everything recorded.
+"""Training loops: ``run`` for a gradient function, ``train`` for mini-batches of data.
+
+``run(optimizer, grad_fn, x0, steps)`` records every iterate (re-exported by
+:mod:`lossnotes.optim`); ``run_with_state`` also keeps every optimizer state.
 
 ``train`` shuffles the sample indices once per epoch (seeded), walks them in batches
 of ``batch_size`` (the last, shorter batch is kept, as ``torch.utils.data.DataLoader``
@@ -23,12 +26,110 @@ from lossnotes._validate import (
     check_positive_int,
     check_same_length,
 )
-from lossnotes.optim import Optimizer, _checked_grad, apply_updates
+from lossnotes.transforms import Optimizer, apply_updates
 
-__all__ = ["TrainResult", "train"]
+__all__ = ["run", "run_with_state", "TrainResult", "train"]
 
 LossFn = Callable[[FloatArray, Any, Any], float]
 GradFn = Callable[[FloatArray, Any, Any], FloatArray]
+
+
+def run(
+    optimizer: Optimizer,
+    grad_fn: Callable[[FloatArray], FloatArray],
+    x0: FloatArray,
+    steps: int,
+) -> FloatArray:
+    """Run ``steps`` updates from ``x0`` and return the whole trajectory.
+
+    Parameters
+    ----------
+    optimizer : Optimizer
+        For example ``adam(lr=0.1)``.
+    grad_fn : callable
+        ``grad_fn(x)`` returns the gradient at ``x``, an array of ``x``'s shape.
+    x0 : array_like
+        Starting point (any shape, finite).
+    steps : int
+        Number of updates, at least 1.
+
+    Returns
+    -------
+    numpy.ndarray of shape ``(steps + 1, *x0.shape)``
+        Row 0 is ``x0``; row ``k`` the iterate after ``k`` updates.
+
+    Raises
+    ------
+    ValueError
+        If a gradient has the wrong shape, or is NaN or inf (a diverging run: the
+        message names the step).
+
+    Examples
+    --------
+    >>> from lossnotes.optim import sgd
+    >>> run(sgd(lr=0.25), lambda x: 2 * x, np.array([1.0]), 3)[:, 0]
+    array([1.   , 0.5  , 0.25 , 0.125])
+    """
+    return _loop(optimizer, grad_fn, x0, steps, keep_states=False)[0]
+
+
+def run_with_state(
+    optimizer: Optimizer,
+    grad_fn: Callable[[FloatArray], FloatArray],
+    x0: FloatArray,
+    steps: int,
+) -> tuple[FloatArray, list[Any]]:
+    """As :func:`run`, also returning the optimizer state after each of the ``steps + 1`` rows.
+
+    States are never mutated, so keeping them all is safe: ``states[k]`` is the state
+    after ``k`` updates (``states[0] = optimizer.init(x0)``).
+
+    Examples
+    --------
+    >>> from lossnotes.optim import adam
+    >>> trajectory, states = run_with_state(adam(lr=0.1), lambda x: 2 * x, np.ones(1), 2)
+    >>> [s[0].count for s in states]  # the AdamState inside the chain
+    [0, 1, 2]
+    >>> states[1][0].mu  # m_1 = (1 - beta1) g_1 = 0.1 * 2
+    array([0.2])
+    """
+    return _loop(optimizer, grad_fn, x0, steps, keep_states=True)
+
+
+def _loop(optimizer, grad_fn, x0, steps, *, keep_states):
+    if not isinstance(optimizer, Optimizer):
+        raise TypeError(f"optimizer must be an Optimizer; got {type(optimizer).__name__}")
+    if not callable(grad_fn):
+        raise TypeError(f"grad_fn must be callable; got {type(grad_fn).__name__}")
+    x = as_float_array("x0", x0)
+    steps = check_positive_int("steps", steps)
+    trajectory = np.empty((steps + 1, *x.shape))
+    trajectory[0] = x
+    state = optimizer.init(x)
+    states = [state]
+    for k in range(steps):
+        grads = _checked_grad(grad_fn(x), x, k)
+        updates, state = optimizer.update(grads, state, x)
+        if keep_states:  # only on request: each state holds arrays of x's size
+            states.append(state)
+        x = apply_updates(x, updates)
+        trajectory[k + 1] = x
+    return trajectory, states
+
+
+def _checked_grad(grads: object, x: FloatArray, step: int) -> FloatArray:
+    grads = np.asarray(grads, dtype=np.float64)
+    if grads.shape != x.shape:
+        raise ValueError(
+            f"grad_fn must return an array of the parameters' shape {x.shape}; "
+            f"got shape {grads.shape} at step {step}"
+        )
+    if not np.all(np.isfinite(grads)):
+        raise ValueError(
+            f"grad_fn returned NaN or inf at step {step}: the run diverged; "
+            "try a smaller lr or fewer steps"
+        )
+    return grads
 
 
 class TrainResult(NamedTuple):
