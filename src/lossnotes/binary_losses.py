@@ -1,9 +1,9 @@
 """Binary cross-entropy, on probabilities (``bce``) or on logits (``bce_with_logits``).
 
-Conventions follow PyTorch (``BCELoss``, ``BCEWithLogitsLoss``): input first, target
-second, ``reduction`` in ``{"mean", "sum", "none"}``, and every ``*_grad`` takes
-exactly its loss's arguments and returns the gradient with respect to the first one (with ``"none"``: the gradient
-of the sum of the losses).
+Conventions follow PyTorch (``BCELoss``, ``BCEWithLogitsLoss``): input first,
+target second, ``reduction`` in ``{"mean", "sum", "none"}``. Every ``*_grad`` takes
+exactly its loss's arguments and returns the gradient with respect to the first one
+(with ``"none"``: the gradient of the sum of the losses).
 """
 
 from __future__ import annotations

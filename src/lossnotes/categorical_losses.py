@@ -1,9 +1,9 @@
 """Multi-class losses: cross-entropy on logits and negative log-likelihood on log-probabilities.
 
-Conventions follow PyTorch (``CrossEntropyLoss``, ``NLLLoss``): input first, target
-second, ``reduction`` in ``{"mean", "sum", "none"}``, and every ``*_grad`` takes
-exactly its loss's arguments and returns the gradient with respect to the first one (with ``"none"``: the gradient
-of the sum of the losses).
+Conventions follow PyTorch (``CrossEntropyLoss``, ``NLLLoss``): input first,
+target second, ``reduction`` in ``{"mean", "sum", "none"}``. Every ``*_grad`` takes
+exactly its loss's arguments and returns the gradient with respect to the first one
+(with ``"none"``: the gradient of the sum of the losses).
 """
 
 from __future__ import annotations
