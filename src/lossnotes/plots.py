@@ -55,6 +55,7 @@ def contour_with_paths(
     title: str = "",
     levels: int = 18,
     ax: Axes | None = None,
+    legend: str = "best",
 ) -> Figure:
     """Contour plot of a loss over two parameters, with optimizer paths on top.
 
@@ -74,6 +75,9 @@ def contour_with_paths(
         Number of contour levels, spaced geometrically above the minimum.
     ax : Axes, optional
         Draw into an existing axes (for multi-panel figures).
+    legend : str, default "best"
+        A matplotlib legend location, or ``"below"`` for a two-column legend under
+        the axes (for many paths, where an inside legend would hide them).
 
     Returns
     -------
@@ -111,5 +115,8 @@ def contour_with_paths(
     ax.set(xlabel=xlabel, ylabel=ylabel, title=title, xlim=(xs[0], xs[-1]), ylim=(ys[0], ys[-1]))
     ax.grid(False)
     if paths or optimum is not None:
-        ax.legend(loc="best")
+        if legend == "below":
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+        else:
+            ax.legend(loc=legend)
     return fig
