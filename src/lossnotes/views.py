@@ -1,0 +1,137 @@
+"""Helpers for looking at one trained network three ways: parameters, inputs, hidden units.
+
+:func:`batched_loss` evaluates an :class:`~lossnotes.models.MLP` loss for a whole stack of
+parameter vectors at once (what :func:`lossnotes.surfaces.grid_loss` calls with
+``batched=True``); :func:`fit_mlp` trains one by full-batch Adam;
+:func:`principal_components` projects hidden activations to 2-D; :func:`flip_along_gradient`
+finds the smallest step along the input gradient that flips a binary prediction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lossnotes._network_math import activate, output_loss
+from lossnotes._validate import FloatArray, as_float_array, check_positive_int
+from lossnotes.activations import _log_softmax
+from lossnotes.optim import adam, run
+
+__all__ = ["batched_loss", "fit_mlp", "flip_along_gradient", "principal_components"]
+
+
+def batched_loss(model: Any, thetas: Any, X: Any, y: Any) -> FloatArray:
+    """Mean loss of ``model`` for each row of ``thetas`` (shape (m, p)) on ``(X, y)``.
+
+    Same value as ``model.loss(theta, X, y)`` row by row, in one vectorised pass.
+
+    Examples
+    --------
+    >>> from lossnotes.models import MLP
+    >>> model = MLP(sizes=(2, 4, 1))
+    >>> thetas = np.stack([model.init(seed=s) for s in range(3)])
+    >>> X, y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])
+    >>> bool(np.allclose(batched_loss(model, thetas, X, y), [model.loss(t, X, y) for t in thetas]))
+    True
+    """
+    stack = as_float_array("thetas", thetas, ndim=2)
+    if stack.shape[1] != model.n_params:
+        raise ValueError(f"thetas must have {model.n_params} columns for {model!r}; got {stack.shape}")
+    X = as_float_array("X", X, ndim=2)
+    labels = model._check_y(y, X)
+    h = np.broadcast_to(X, (len(stack), *X.shape))
+    start, n_layers = 0, len(model.param_shapes) // 2
+    for layer in range(n_layers):
+        n_out, n_in = model.param_shapes[2 * layer]
+        W = stack[:, start : start + n_out * n_in].reshape(-1, n_out, n_in)
+        b = stack[:, start + n_out * n_in : start + n_out * (n_in + 1)]
+        start += n_out * (n_in + 1)
+        h = np.einsum("mni,moi->mno", h, W) + b[:, None, :]
+        if layer < n_layers - 1:
+            h = activate(h, model.activation)
+    if model.output == "multiclass":
+        return -np.mean(np.take_along_axis(_log_softmax(h), labels[None, :, None], axis=2), axis=(1, 2))
+    out = h[..., 0] if model.sizes[-1] == 1 else h
+    return np.array([output_loss(o, labels, model.output) for o in out])
+
+
+def fit_mlp(model: Any, X: Any, y: Any, *, steps: int = 300, lr: float = 0.05,
+            seed: int = 0) -> tuple[FloatArray, FloatArray]:
+    """Train ``model`` on ``(X, y)`` by full-batch Adam from ``model.init(seed)``.
+
+    Returns
+    -------
+    theta : numpy.ndarray
+        Final parameters.
+    path : numpy.ndarray of shape (steps + 1, p)
+        Every iterate, for loss curves and trajectories.
+    """
+    steps = check_positive_int("steps", steps)
+    path = run(adam(lr=lr), lambda t: model.grad(t, X, y), model.init(seed=seed), steps)
+    return path[-1], path
+
+
+def principal_components(H: Any, k: int = 2) -> tuple[FloatArray, FloatArray]:
+    """Project the rows of ``H`` on its first ``k`` principal axes.
+
+    Returns the projection (n, k) and the fraction of variance each axis explains (k,).
+
+    Examples
+    --------
+    >>> H = np.array([[0.0, 0.0], [2.0, 0.0], [4.0, 0.0]])
+    >>> proj, share = principal_components(H, k=1)
+    >>> np.abs(proj[:, 0]).tolist(), share.tolist()
+    ([2.0, 0.0, 2.0], [1.0])
+    """
+    H = as_float_array("H", H, ndim=2)
+    k = check_positive_int("k", k)
+    centred = H - H.mean(axis=0)
+    _, s, vt = np.linalg.svd(centred, full_matrices=False)
+    total = float(np.sum(s**2)) or 1.0
+    return centred @ vt[:k].T, s[:k] ** 2 / total
+
+
+def flip_along_gradient(model: Any, theta: Any, x: Any, *, max_step: float = 2.0,
+                        h: float = 1e-6) -> tuple[float, FloatArray]:
+    """Smallest step along the (normalised) input gradient of the logit that flips a binary prediction.
+
+    The direction is ``-sign(z) * grad_x z`` (towards the boundary); the step length is
+    found by bisection on the sign of the logit, to 1e-7.
+
+    Returns
+    -------
+    step : float
+        Euclidean length of the perturbation (``inf`` if no flip within ``max_step``).
+    x_flipped : numpy.ndarray
+        The perturbed input, just across the boundary.
+    """
+    point = as_float_array("x", x, ndim=1)
+    logit = lambda p: float(model.forward(theta, p[None, :])[0])  # noqa: E731
+    z0 = logit(point)
+    eye = np.eye(point.size) * h
+    grad = np.array([(logit(point + e) - logit(point - e)) / (2 * h) for e in eye])
+    direction = -np.sign(z0) * grad / np.linalg.norm(grad)
+    if np.sign(logit(point + max_step * direction)) == np.sign(z0):
+        return float("inf"), point
+    low, high = 0.0, max_step
+    while high - low > 1e-7:
+        mid = 0.5 * (low + high)
+        low, high = (mid, high) if np.sign(logit(point + mid * direction)) == np.sign(z0) else (low, mid)
+    return high, point + high * direction
+
+
+def trained_moons_mlp() -> tuple[Any, FloatArray, tuple, tuple]:
+    """The three-views page's checkpoint: a 2-16-1 tanh MLP on two moons (``snippets/views_train.py``).
+
+    Returns ``model, theta, (X, y), (X_test, y_test)``: 300 training points and 1,000
+    new points with noise 0.15, 400 full-batch Adam steps at learning rate 0.05, seed 0.
+    """
+    from lossnotes.data import two_moons
+    from lossnotes.models import MLP
+
+    X, y = two_moons(300, noise=0.15, seed=0)
+    X_test, y_test = two_moons(1000, noise=0.15, seed=1)
+    model = MLP(sizes=(2, 16, 1), activation="tanh", output="binary")
+    theta, _ = fit_mlp(model, X, y, steps=400, lr=0.05, seed=0)
+    return model, theta, (X, y), (X_test, y_test)
