@@ -119,6 +119,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         files = _assets.add_katex(files, config, self.config.katex_dir)
+        files = _assets.add_vendor_scripts(files, config)  # terrain explorer: plotly (one page)
         files.append(File.generated(config, STYLESHEET, content=_CSS))
         if self.config.report:
             report = File.generated(config, self.config.report, content=_report.SKELETON)

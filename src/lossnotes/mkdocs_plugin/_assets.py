@@ -44,6 +44,33 @@ def add_katex(files: Files, config: MkDocsConfig, katex_dir: str) -> Files:
     return files
 
 
+# Third-party scripts that a single page loads itself (never extra_javascript): npm
+# package folder under node_modules, file in it, destination in the site.
+VENDOR_SCRIPTS = (
+    ("plotly.js-gl3d-dist-min", "plotly-gl3d.min.js", "assets/vendor/plotly-gl3d.min.js"),
+)
+
+
+def add_vendor_scripts(files: Files, config: MkDocsConfig) -> Files:
+    """Add the page-level third-party scripts of :data:`VENDOR_SCRIPTS` to the site.
+
+    ``node_modules`` is looked up beside ``mkdocs.yml``, then in the repository that
+    holds this plugin (for throw-away test projects and previews built elsewhere).
+    """
+    roots = [Path(config.config_file_path).parent, Path(__file__).resolve().parents[3]]
+    for package, name, dest in VENDOR_SCRIPTS:
+        found = [root / "node_modules" / package for root in roots
+                 if (root / "node_modules" / package / name).is_file()]
+        if not found:
+            raise PluginError(
+                f"{package}/{name} not found in node_modules: run 'python3 dev.py serve' "
+                "(or 'npm ci') to install it"
+            )
+        files.append(File(name, str(found[0]), config.site_dir, config.use_directory_urls,
+                          dest_uri=dest))
+    return files
+
+
 def strip_cdn_scripts(html: str) -> str:
     """Remove ``<script>`` and ``<link>`` tags that load from another host.
 
