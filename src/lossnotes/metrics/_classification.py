@@ -25,6 +25,17 @@ def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None) -> np.ndar
     ``labels`` defaults to the sorted union of both inputs; samples whose labels are
     not in ``labels`` are ignored (as scikit-learn).
 
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n_samples,)
+        True and predicted class labels (integers, bools, whole floats or strings).
+    labels : array_like, optional
+        Row and column order; may select a subset or include absent labels.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (n_labels, n_labels)
+
     Examples
     --------
     >>> confusion_matrix([0, 1, 1, 1], [0, 0, 1, 1])
@@ -50,6 +61,17 @@ def confusion_matrix(y_true: Any, y_pred: Any, *, labels: Any = None) -> np.ndar
 def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True) -> float:
     """Fraction (or, with ``normalize=False``, number) of exact matches.
 
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n_samples,)
+        True and predicted class labels.
+    normalize : bool, default True
+        Return the fraction; ``False`` returns the count (as a float).
+
+    Returns
+    -------
+    float
+
     Examples
     --------
     >>> accuracy_score([0, 1, 2, 3], [0, 2, 1, 3])
@@ -69,6 +91,24 @@ def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: 
     support) or ``None`` (one value per label). ``zero_division`` (``"warn"``, 0, 1 or
     ``nan``) is the value for ``0 / 0``; ``"warn"`` gives 0.0 and an
     ``UndefinedMetricWarning``. NaN entries are left out of averages, as in scikit-learn.
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n_samples,)
+        True and predicted class labels.
+    labels : array_like, optional
+        Labels to score when ``average != "binary"`` (default: all present, sorted).
+    pos_label : label, default 1
+        The positive class for ``average="binary"``; it must be one of the present
+        labels when two are present.
+    average : {"binary", "micro", "macro", "weighted"} or None, default "binary"
+        How per-label scores are combined.
+    zero_division : {"warn", 0, 1, nan}, default "warn"
+        Value returned for ``0 / 0``.
+
+    Returns
+    -------
+    float, or numpy.ndarray of shape (n_labels,) when ``average=None``
 
     Examples
     --------

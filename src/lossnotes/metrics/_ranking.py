@@ -32,6 +32,22 @@ def roc_curve(
     ``drop_intermediate`` removes collinear points, which does not change the area.
     A class missing from ``y_true`` makes its rate NaN, with an ``UndefinedMetricWarning``.
 
+    Parameters
+    ----------
+    y_true : array_like of shape (n_samples,)
+        Binary labels; without ``pos_label`` they must be in {0, 1} or {-1, 1}.
+    y_score : array_like of shape (n_samples,)
+        Scores, higher meaning more likely positive (probabilities or logits).
+    pos_label : label, optional
+        The positive class (default 1).
+    drop_intermediate : bool, default True
+        Drop thresholds whose points are collinear with their neighbours.
+
+    Returns
+    -------
+    fpr, tpr, thresholds : numpy.ndarray
+        Increasing rates at decreasing thresholds; ``thresholds[0] = inf``.
+
     Examples
     --------
     >>> fpr, tpr, thresholds = roc_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
@@ -70,6 +86,18 @@ def roc_auc_score(y_true: Any, y_score: Any) -> float:
     class in ``y_true`` it warns (``UndefinedMetricWarning``) and returns NaN, as
     scikit-learn 1.9 does. O(n log n): one argsort.
 
+    Parameters
+    ----------
+    y_true : array_like of shape (n_samples,)
+        Labels of at most two classes; the larger one is the positive class.
+    y_score : array_like of shape (n_samples,)
+        Scores, higher meaning more likely positive.
+
+    Returns
+    -------
+    float
+        In [0, 1]; 0.5 for uninformative scores.
+
     Examples
     --------
     >>> roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
@@ -98,6 +126,19 @@ def precision_recall_curve(
     Thresholds increase; ``precision`` and ``recall`` have one more entry, the final
     point (precision 1, recall 0). With no positive sample recall is set to 1 with an
     ``UndefinedMetricWarning``.
+
+    Parameters
+    ----------
+    y_true, y_score, pos_label : as :func:`roc_curve`
+    drop_intermediate : bool, default False
+        Keep only the first and last threshold of each run of equal recall.
+
+    Returns
+    -------
+    precision, recall : numpy.ndarray of shape (n_thresholds + 1,)
+        Recall decreasing to the final point (recall 0, precision 1).
+    thresholds : numpy.ndarray of shape (n_thresholds,)
+        Increasing distinct scores.
 
     Examples
     --------
@@ -140,6 +181,20 @@ def average_precision_score(y_true: Any, y_score: Any, *, pos_label: Any = 1) ->
     With no positive sample it warns and returns NaN (scikit-learn returns 0.0 there).
     O(n log n): one argsort.
 
+    Parameters
+    ----------
+    y_true : array_like of shape (n_samples,)
+        Binary labels.
+    y_score : array_like of shape (n_samples,)
+        Scores, higher meaning more likely positive.
+    pos_label : label, default 1
+        The positive class.
+
+    Returns
+    -------
+    float
+        In [0, 1]; the positive rate for uninformative scores.
+
     Examples
     --------
     >>> average_precision_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
@@ -159,6 +214,14 @@ def pr_auc_trapezoid(y_true: Any, y_score: Any, *, pos_label: Any = 1) -> float:
     Linear interpolation between PR points is optimistic (precision does not vary
     linearly with recall); prefer ``average_precision_score``. Shown for comparison.
     No positive sample: warns and returns NaN.
+
+    Parameters
+    ----------
+    y_true, y_score, pos_label : as :func:`average_precision_score`
+
+    Returns
+    -------
+    float
 
     Examples
     --------

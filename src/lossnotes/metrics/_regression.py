@@ -26,6 +26,15 @@ def _pair(y_true: Any, y_pred: Any) -> tuple[np.ndarray, np.ndarray]:
 def mean_absolute_error(y_true: Any, y_pred: Any) -> float:
     """Mean of ``|y_true - y_pred|`` (minimised; in the targets' units).
 
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n_samples,) or (n_samples, n_outputs)
+        Targets and predictions, finite.
+
+    Returns
+    -------
+    float
+
     Examples
     --------
     >>> mean_absolute_error([3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0])
@@ -37,6 +46,15 @@ def mean_absolute_error(y_true: Any, y_pred: Any) -> float:
 
 def root_mean_squared_error(y_true: Any, y_pred: Any) -> float:
     """Square root of the mean squared error, per output, then averaged over outputs.
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n_samples,) or (n_samples, n_outputs)
+
+    Returns
+    -------
+    float
+        In the targets' units.
 
     Examples
     --------
@@ -55,6 +73,16 @@ def r2_score(y_true: Any, y_pred: Any, *, force_finite: bool = True) -> float:
     ``force_finite`` (default, as scikit-learn) a perfect prediction scores 1.0 and
     any other 0.0; without, NaN and ``-inf``. Fewer than two samples: NaN and an
     ``UndefinedMetricWarning``.
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like of shape (n_samples,) or (n_samples, n_outputs)
+    force_finite : bool, default True
+        Replace the undefined values on constant targets by 1.0 / 0.0.
+
+    Returns
+    -------
+    float
 
     Examples
     --------
