@@ -123,7 +123,13 @@ def _stateless(fn: Callable[[FloatArray, Any], FloatArray]) -> Optimizer:
 
 
 def scale(step: float) -> Optimizer:
-    """Multiply updates by a constant ``step`` (any finite real number)."""
+    """Multiply updates by a constant ``step`` (any finite real number).
+
+    Examples
+    --------
+    >>> scale(0.5).update(np.array([2.0, -4.0]), EmptyState())[0]
+    array([ 1., -2.])
+    """
     step = check_in_range("step", step, -np.inf, np.inf)
     return _stateless(lambda g, p: np.multiply(g, step))
 
@@ -132,6 +138,13 @@ def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Opt
     """Multiply updates by ``-learning_rate``; a callable is a schedule of the step count.
 
     The schedule gets ``count = 0`` on the first step (torch's ``step - 1``).
+
+    Examples
+    --------
+    >>> halving = scale_by_learning_rate(lambda count: 0.5**count)
+    >>> updates, state = halving.update(np.ones(1), halving.init(np.ones(1)))
+    >>> updates, halving.update(np.ones(1), state)[0]
+    (array([-1.]), array([-0.5]))
     """
     if not callable(learning_rate):
         lr = check_positive("lr", learning_rate)
@@ -148,6 +161,13 @@ def trace(decay: float, *, nesterov: bool = False, dampening: float = 0.0) -> Op
 
     The buffer starts at the first gradient (not at zero), so dampening does not
     shrink the first step. With ``nesterov`` the update is ``g + decay * buf``.
+
+    Examples
+    --------
+    >>> t = trace(0.9, dampening=0.5)
+    >>> u1, state = t.update(np.array([1.0]), t.init(np.zeros(1)))
+    >>> u1, t.update(np.array([1.0]), state)[0]  # 1, then 0.9 * 1 + 0.5 * 1
+    (array([1.]), array([1.4]))
     """
     decay = check_in_range("momentum", decay, 0.0, 1.0, high_inclusive=False)
     dampening = check_in_range("dampening", dampening, 0.0, 1.0)
@@ -180,6 +200,12 @@ def scale_by_adam(
     ``bias_correction=False`` returns ``m / (sqrt(v) + eps)``: the moments start at
     zero, so the first direction is ``(1 - b1) / sqrt(1 - b2) sign(g)``, about 3.16
     times the corrected one for the default betas.
+
+    Examples
+    --------
+    >>> t = scale_by_adam()
+    >>> t.update(np.array([3.0, -0.01]), t.init(np.zeros(2)))[0]  # ~ sign(g); eps shows
+    array([ 1.      , -0.999999])
     """
     b1 = check_in_range("beta1", b1, 0.0, 1.0, high_inclusive=False)
     b2 = check_in_range("beta2", b2, 0.0, 1.0, high_inclusive=False)
@@ -215,6 +241,12 @@ def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8, *, centered: bool = Fal
 
     The centered variance is clipped at 0 before the square root, where rounding could
     make it slightly negative (torch would return NaN there).
+
+    Examples
+    --------
+    >>> t = scale_by_rms(alpha=0.75)
+    >>> t.update(np.array([2.0]), t.init(np.zeros(1)))[0]  # 2 / sqrt(0.25 * 4)
+    array([2.])
     """
     alpha = check_in_range("alpha", alpha, 0.0, 1.0, high_inclusive=False)
     eps = check_positive("eps", eps)
@@ -236,7 +268,15 @@ def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8, *, centered: bool = Fal
 
 
 def scale_by_adagrad(initial_accumulator_value: float = 0.0, eps: float = 1e-10) -> Optimizer:
-    """AdaGrad's ``g / (sqrt(sum of squared gradients) + eps)`` (torch)."""
+    """AdaGrad's ``g / (sqrt(sum of squared gradients) + eps)`` (torch).
+
+    Examples
+    --------
+    >>> t = scale_by_adagrad()
+    >>> u1, state = t.update(np.array([3.0]), t.init(np.zeros(1)))
+    >>> u1, t.update(np.array([4.0]), state)[0]  # 3 / 3, then 4 / sqrt(9 + 16)
+    (array([1.]), array([0.8]))
+    """
     initial = check_in_range("initial_accumulator_value", initial_accumulator_value, 0.0, np.inf)
     eps = check_positive("eps", eps)
 
@@ -250,7 +290,13 @@ def scale_by_adagrad(initial_accumulator_value: float = 0.0, eps: float = 1e-10)
 
 
 def add_decayed_weights(weight_decay: float) -> Optimizer:
-    """Add ``weight_decay * params`` to the updates (L2 before a chain, decoupled after)."""
+    """Add ``weight_decay * params`` to the updates (L2 before a chain, decoupled after).
+
+    Examples
+    --------
+    >>> add_decayed_weights(0.1).update(np.zeros(2), EmptyState(), np.array([1.0, -2.0]))[0]
+    array([ 0.1, -0.2])
+    """
     weight_decay = check_in_range("weight_decay", weight_decay, 0.0, np.inf)
 
     def fn(grads, params):
