@@ -9,8 +9,9 @@ them into ``sgd``, ``adam`` and friends.
 Speed without mutation: a transform may write in place only into arrays it has just
 allocated itself (``scale_by_adam`` builds the new moments and the update direction
 with ``out=`` arguments). The caller's ``grads``, ``params`` and old state are only
-read, so every old state stays valid, and a 10^6-parameter Adam step allocates three
-arrays instead of a dozen temporaries.
+read, so every old state stays valid. A composed Adam step allocates five arrays
+(``mu``, ``nu`` and the direction here, one each for the learning rate and
+``apply_updates``) where the textbook numpy expression allocates about fourteen.
 """
 
 from __future__ import annotations
