@@ -1,0 +1,129 @@
+"""Claims of docs/chapter/exercises.md, each checked against an independent reference:
+closed forms, finite differences, scikit-learn or sampling theory."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.metrics import log_loss
+
+SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+
+
+def run(name: str) -> dict:
+    return runpy.run_path(str(SNIPPETS / f"exercises_{name}.py"))
+
+
+def test_bce_gradient_is_p_minus_y() -> None:
+    ns = run("bce_gradient")
+    assert ns["max_error"] < 1e-8
+    np.testing.assert_allclose(ns["library"], ns["analytic"], atol=1e-15)
+
+
+@pytest.fixture(scope="module")
+def gd() -> dict:
+    return run("gd_variants")
+
+
+def test_gd_table_noise_ordering_and_sampling_theory(gd: dict) -> None:
+    batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
+    assert batch["gradient noise"] < 1e-12 < mini["gradient noise"] < sgd["gradient noise"]
+    # E||g_B - g||^2 = tr(Sigma) / B * (n - B) / (n - 1) for batches drawn without replacement
+    n = gd["n"]
+    expected_ratio = np.sqrt(32 * (n - 1) / (n - 32))
+    assert sgd["gradient noise"] / mini["gradient noise"] == pytest.approx(expected_ratio, rel=0.25)
+
+
+def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
+    batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
+    n = gd["n"]
+    assert (batch["updates per epoch"], mini["updates per epoch"], sgd["updates per epoch"]) == (
+        1, n // 32, n)
+    late = f"excess loss after {gd['EPOCHS']} epochs"
+    assert batch[late] > mini[late] and sgd[late] > mini[late]  # slow per epoch; noise floor
+    assert sgd["excess loss after 1 epoch"] < batch["excess loss after 1 epoch"]
+    assert batch["examples per ms"] > 5 * sgd["examples per ms"]  # vectorisation pays
+    assert batch["KiB per step"] > mini["KiB per step"] > sgd["KiB per step"]
+    # a full-batch step must at least hold a copy of X: n * d float64 values
+    assert batch["KiB per step"] * 1024 >= gd["X"].nbytes
+
+
+def test_adam_bias_correction_closed_forms() -> None:
+    rows = run("adam_bias_correction")["rows"]
+    for t, m_over_g, mhat_over_g, corrected, uncorrected in rows:
+        assert m_over_g == pytest.approx(1 - 0.9**t, rel=1e-12)
+        assert mhat_over_g == pytest.approx(1.0, rel=1e-12)
+        assert corrected == pytest.approx(1.0, rel=1e-6)  # eps makes it a hair below 1
+        assert uncorrected == pytest.approx((1 - 0.9**t) / np.sqrt(1 - 0.999**t), rel=1e-6)
+
+
+def test_five_class_cross_entropy_matches_sklearn_log_loss() -> None:
+    ns = run("five_classes")
+    for i in range(2):
+        expected = log_loss([ns["target"][i]], ns["probabilities"][i : i + 1], labels=range(5))
+        assert ns["loss_per_image"][i] == pytest.approx(expected, rel=1e-12)
+    assert ns["loss_per_image"][1] == pytest.approx(np.log(5), rel=1e-15)
+
+
+def test_saddle_hessian_eigenvalues() -> None:
+    ns = run("saddle")
+    np.testing.assert_allclose(ns["eigenvalues"], [-2.0, 2.0], atol=1e-6)  # of x^2 - y^2
+    assert ns["kind"] == "saddle" and ns["stalled"] > 10
+
+
+def test_momentum_speeds_up_and_damps_zigzags() -> None:
+    rows = {(lr, beta): (steps, zig) for lr, beta, steps, zig in run("momentum")["rows"]}
+    assert rows[(0.01, 0.9)][0] < rows[(0.01, 0.0)][0] / 3
+    assert rows[(0.07, 0.7)][1] < rows[(0.07, 0.0)][1]
+
+
+def test_learning_rate_edge_is_two_over_curvature() -> None:
+    for product, final, predicted in run("learning_rate")["rows"]:
+        assert final == pytest.approx(abs(1 - product) ** 60, rel=1e-9, abs=1e-300)
+        assert (final > 1) == (product > 2)
+
+
+def test_rmsprop_and_adam_first_steps() -> None:
+    ns = run("rmsprop_vs_adam")
+    assert ns["first_steps"]["RMSProp"][0] == pytest.approx(1 / np.sqrt(1 - 0.99), rel=1e-6)
+    assert ns["first_steps"]["Adam"][0] == pytest.approx(1.0, rel=1e-6)
+    assert ns["final_loss"]["RMSProp"] != pytest.approx(ns["final_loss"]["Adam"], rel=0.5)
+
+
+def test_overfitting_gap_and_its_cure() -> None:
+    rows = run("overfitting")["rows"]
+    (_, train1, test1), _, (_, train25, test25) = rows
+    assert train1 == 1.0 and test1 < train1 - 0.2
+    assert train25 - test25 < train1 - test1 and test25 > test1
+
+
+def test_stacked_linear_layers_collapse_to_one_matrix() -> None:
+    ns = run("linear_collapse")
+    assert ns["collapse_error"] < 1e-12
+    assert ns["unexplained"] > 0.05  # with tanh no single matrix reproduces the network
+
+
+def test_bagging_lowers_variance_and_boosting_lowers_error() -> None:
+    ns = run("bagging_boosting")
+    single, bagged = ns["variance"].values()
+    assert bagged < 0.75 * single
+    errors = list(ns["test_error"].values())
+    assert errors[0] > errors[1] > errors[2] > 0.3**2 * 0.8  # towards the noise variance
+
+
+def test_likelihood_and_posterior_peaks_match_closed_forms() -> None:
+    peaks = run("likelihood_prior")["peaks"]
+    assert peaks["likelihood"] == pytest.approx(7 / 10, abs=1e-4)
+    assert peaks["prior"] == pytest.approx(0.5, abs=1e-4)
+    assert peaks["posterior"] == pytest.approx((7 + 4) / (10 + 8), abs=1e-4)
+
+
+def test_parameters_learned_hyperparameters_fixed() -> None:
+    ns = run("parameters")
+    sizes = ns["hyperparameters"]["sizes"]
+    assert ns["model"].n_params == sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
+    assert ns["changed"] == 1.0
+    assert ns["result"].epoch_loss[-1] < ns["result"].epoch_loss[0]
