@@ -18,11 +18,11 @@ def format_number(value: Any, digits: int = 4) -> str:
     --------
     >>> format_number(3), format_number(0.123456), format_number(1234567.0), format_number(1e-7)
     ('3', '0.1235', '1.235e+06', '1e-07')
-    >>> format_number("text")
-    'text'
+    >>> format_number("text"), format_number("|x|")
+    ('text', '\\\\|x\\\\|')
     """
     if isinstance(value, bool) or not isinstance(value, Real):
-        return str(value)
+        return str(value).replace("|", "\\|")  # a bare pipe would end the cell
     if isinstance(value, Integral):
         return str(int(value))
     return f"{float(value):.{digits}g}"
@@ -74,7 +74,7 @@ def markdown_table(
     if len(align) != len(headers) or set(align) - set("lcr"):
         raise ValueError(f"align must be {len(headers)} letters from 'l', 'c', 'r'; got {align!r}")
     rules = {"l": ":---", "c": ":---:", "r": "---:"}
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(rules[a] for a in align) + "|"]
+    lines = ["| " + " | ".join(format_number(h) for h in headers) + " |", "|" + "|".join(rules[a] for a in align) + "|"]
     for row in rows:
         lines.append("| " + " | ".join(format_number(cell, digits) for cell in row) + " |")
     return "\n".join(lines)
