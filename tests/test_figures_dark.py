@@ -1,0 +1,119 @@
+"""Every figure is legible in the light and the dark scheme, from one rendering.
+
+Markup: the figures of the built site are inline SVG whose text and axes take
+``currentColor``; the only rasters are notebook outputs, which the plugin's style
+sheet inverts in the dark scheme. Browser: in both schemes the figures' text
+contrasts with the page by at least 4.5:1 (WCAG AA), and screenshots are saved
+(to ``$LOSSNOTES_SCREENSHOTS`` when set) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "browser"))
+
+FIGURE = re.compile(r'<figure class="lossnotes-figure">(.*?)</figure>', re.S)
+DARK_INK = re.compile(r"(?:fill|stroke|color)\s*[:=]\s*\"?\s*(?:#000000|#000\b|black\b|#010203)", re.I)
+OPAQUE_BACKGROUND = re.compile(r'style="fill: #ffffff"', re.I)
+
+
+def site_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("index.html") if "assets" not in path.parts)
+
+
+@pytest.mark.build
+def test_figures_are_scheme_aware_svg(built_site: Path) -> None:
+    figures = 0
+    for page in site_pages(built_site):
+        html = page.read_text()
+        for figure in FIGURE.findall(html):
+            figures += 1
+            where = f"{page.relative_to(built_site)}: figure {figures}"
+            assert figure.startswith("<svg") and 'role="img"' in figure and "aria-label=" in figure, where
+            assert "currentColor" in figure, f"{where} does not follow the page's colour"
+            assert not DARK_INK.search(figure), f"{where} has hard-coded black: {DARK_INK.search(figure)[0]}"
+            assert not OPAQUE_BACKGROUND.search(figure), f"{where} has an opaque white background"
+        # Rasters outside SVG figures are notebook outputs, which the dark scheme inverts.
+        for match in re.finditer(r"<img\b[^>]*\bsrc=\"data:image/", html):
+            before = html[:match.start()]
+            assert before.rfind("jp-RenderedImage") > before.rfind("</div>"), (
+                f"{page.relative_to(built_site)}: a raster image outside a notebook output")
+    assert figures >= 1
+    css = (built_site / "assets" / "lossnotes-build.css").read_text()
+    assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in css
+    assert "invert(1)" in css
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _parse(color: str) -> tuple[float, ...]:
+    return tuple(float(x) for x in re.findall(r"[\d.]+", color))
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(_parse(a)), _luminance(_parse(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_read_in_both_schemes(built_site: Path, scheme: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from browsing import CHROMIUM, CHROMIUM_ARGS, new_context, open_page
+    from siteserver import serve
+
+    with_figures = [p for p in site_pages(built_site) if 'class="lossnotes-figure"' in p.read_text()]
+    notebooks = [p for p in site_pages(built_site) if "jp-RenderedImage" in p.read_text()]
+    assert with_figures
+    shots = Path(os.environ.get("LOSSNOTES_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    with serve(built_site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context, traffic = new_context(browser, url, scheme)
+        checked = 0
+        for path in with_figures + notebooks[:1]:
+            if path in with_figures and checked >= 3:
+                continue
+            relative = path.parent.relative_to(built_site).as_posix()
+            open_page(context, traffic, url + (relative + "/" if relative != "." else ""))
+            tab = context.pages[0]
+            expected = "slate" if scheme == "dark" else "default"
+            assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+            background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+            if path in with_figures:
+                visible = tab.locator(".lossnotes-figure svg >> visible=true")
+                if not visible.count():
+                    continue  # every figure of the page is in a closed <details> or tab
+                checked += 1
+                figure = visible.first
+                figure.scroll_into_view_if_needed()
+                fills = tab.evaluate(
+                    "[...document.querySelectorAll('.lossnotes-figure svg text')]"
+                    ".map(t => getComputedStyle(t).fill)")
+                assert fills, f"{relative}: no text in the figures"
+                worst = min(contrast(fill, background) for fill in set(fills))
+                assert worst >= 4.5, f"{relative} ({scheme}): figure text contrast {worst:.2f}:1"
+                figure.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
+            else:
+                image = tab.locator(".jp-RenderedImage img >> visible=true").first
+                image.scroll_into_view_if_needed()
+                applied = image.evaluate("i => getComputedStyle(i).filter")
+                assert (applied != "none") == (scheme == "dark"), applied
+                image.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
+        context.close()
+        browser.close()
+    assert checked == 3
