@@ -45,7 +45,12 @@ def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
     late = f"excess loss after {gd['EPOCHS']} epochs"
     assert batch[late] > mini[late] and sgd[late] > mini[late]  # slow per epoch; noise floor
     assert sgd["excess loss after 1 epoch"] < batch["excess loss after 1 epoch"]
-    assert batch["examples per ms"] > 5 * sgd["examples per ms"]  # vectorisation pays
+    # The same arithmetic per epoch (4 n d: two products per row), cut into n / B pieces.
+    d = gd["d"]
+    for row, rows in ((batch, n), (mini, 32), (sgd, 1)):
+        assert row["flops per epoch"] == 4 * n * d
+        assert row["matrix products per epoch"] == 2 * n // rows
+        assert row["rows per product"] == rows
     assert batch["KiB per step"] > mini["KiB per step"] > sgd["KiB per step"]
     # a full-batch step must at least hold a copy of X: n * d float64 values
     assert batch["KiB per step"] * 1024 >= gd["X"].nbytes
