@@ -11,6 +11,7 @@ while text stays vector.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import io
@@ -24,6 +25,7 @@ matplotlib.use("Agg")  # headless and deterministic, also inside `mkdocs serve`
 
 from cycler import cycler
 from matplotlib.figure import Figure
+from PIL import Image
 
 #: Drawn as this colour, published as ``currentColor``. Never used by data.
 FOREGROUND = "#010203"
@@ -125,6 +127,24 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
 
 
+_PNG = re.compile(r'data:image/png;base64,([A-Za-z0-9+/=\s]+)')
+
+
+def _smaller_png(match: re.Match[str]) -> str:
+    """Re-encode an embedded raster with a 256-colour palette: a third of the bytes.
+
+    Rasterized artists are smooth colour maps and flat fills, which a palette keeps
+    visually intact; alpha survives (fast octree quantization supports RGBA).
+    """
+    image = Image.open(io.BytesIO(base64.b64decode(match[1])))
+    palette = image.convert("RGBA").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
+    buffer = io.BytesIO()
+    palette.save(buffer, format="PNG", optimize=True)
+    if buffer.tell() >= len(match[1]) * 3 // 4:
+        return match[0]  # already small: keep the original
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
 def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """Render a figure as inline, deterministic, scheme-aware SVG inside ``<figure>``.
 
@@ -165,6 +185,7 @@ def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     # Text takes the page's font (and size relative to the figure) instead of DejaVu.
     svg = re.sub(r"; font-family: [^;\"]*", "", svg)
     svg = svg.replace(FOREGROUND, "currentColor")
+    svg = _PNG.sub(_smaller_png, svg)
     svg = _prefix_ids(svg, _unique_prefix(svg))
     label = html.escape(alt.strip(), quote=True)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
