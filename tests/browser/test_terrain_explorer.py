@@ -1,0 +1,290 @@
+"""The terrain explorer in Chromium: loads cleanly, reacts to the reader, matches lossnotes.
+
+The page recomputes optimizer paths in the browser (docs/javascripts/explorer/port.js);
+``test_port_matches_lossnotes`` holds that port to lossnotes' own numbers, on the
+reference paths the page embeds and on fresh cases computed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browsing import new_context, open_page, settle
+from lossnotes.explorer import DEFAULTS
+from lossnotes.optim import adam, rmsprop, run, sgd
+from lossnotes.terrain import SURFACES
+
+pytestmark = pytest.mark.browser
+
+PAGE = "chapter/terrain-explorer/"
+ROOT = "[data-lossnotes-explorer]"
+PLOTLY = "assets/vendor/plotly-gl3d.min.js"
+TOLERANCE = 1e-9
+
+# Fresh cases (surface, optimizer, lr, steps, start, beta): not the page's defaults.
+FRESH = [
+    ("bowl", "momentum", 0.05, 200, (1.9, -0.4), 0.8),
+    ("ill_conditioned", "nesterov", 0.03, 300, (-1.5, 0.9), 0.95),
+    ("rastrigin", "adam", 0.02, 300, (-1.1, 0.7), 0.9),
+    ("rastrigin", "gd", 0.005, 300, (0.45, -1.2), 0.9),
+    ("rosenbrock", "rmsprop", 0.003, 400, (0.0, 2.5), 0.9),
+    ("himmelblau", "adam", 0.2, 300, (-0.5, -0.5), 0.9),
+    ("plateau", "rmsprop", 0.05, 200, (-2.0, 1.0), 0.9),
+    ("monkey_saddle", "gd", 0.02, 30, (0.8, -0.2), 0.9),
+    ("saddle", "nesterov", 0.05, 40, (1.0, 0.05), 0.5),
+]
+OPTIMIZERS = {
+    "gd": lambda lr, beta: sgd(lr),
+    "momentum": lambda lr, beta: sgd(lr, momentum=beta),
+    "nesterov": lambda lr, beta: sgd(lr, momentum=beta, nesterov=True),
+    "rmsprop": lambda lr, beta: rmsprop(lr),
+    "adam": lambda lr, beta: adam(lr),
+}
+
+PORT_JS = """([surface, optimizer, lr, steps, start, beta]) => {
+  const NS = window.lossnotesExplorer;
+  const s = NS.data.surfaces.find((t) => t.name === surface);
+  return NS.port.trajectory(s, optimizer, lr, steps, start, beta, NS.data.escape).path;
+}"""
+CHECK_JS = """() => {
+  const NS = window.lossnotesExplorer;
+  return NS.data.check.map((c) => {
+    const s = NS.data.surfaces.find((t) => t.name === c.surface);
+    const got = NS.port.trajectory(s, c.optimizer, c.lr, c.steps, c.start, c.beta, NS.data.escape).path;
+    let worst = got.length === c.path.length ? 0 : Infinity;
+    c.path.forEach((p, k) => got[k] && p.forEach((v, i) => { worst = Math.max(worst, Math.abs(v - got[k][i])); }));
+    return [c.surface, c.optimizer, c.path.length, worst];
+  });
+}"""
+CAMERA_JS = """() => {
+  const gd = document.querySelector('#lx-view3d');
+  const scene = gd._fullLayout.scene._scene;
+  const eye = scene.getCamera().eye;
+  return [eye.x, eye.y, eye.z];
+}"""
+PATH_2D_JS = """(label) => {
+  const trace = document.querySelector('#lx-view2d').data.find((t) => t.name === label);
+  return trace ? trace.x.map((x, k) => [x, trace.y[k]]) : null;
+}"""
+
+
+def rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(float(v)) for v in css[css.index("(") + 1:-1].split(",")[:3])
+
+
+def wait_ready(page: Page, draws: int | None = None) -> None:
+    page.wait_for_selector(f"{ROOT}[data-ready=yes]", state="attached", timeout=30000)
+    if draws is not None:
+        page.wait_for_function(f"Number(document.querySelector('{ROOT}').dataset.draws) > {draws}",
+                               timeout=30000)
+
+
+def draws(page: Page) -> int:
+    return int(page.evaluate(f"document.querySelector('{ROOT}').dataset.draws || 0"))
+
+
+@pytest.fixture()
+def explorer(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str]]]:
+    """The explorer page, rendered; and the problems (console errors, failed or foreign
+    requests) seen while it loaded."""
+    context, traffic = new_context(browser, site_url)
+    try:
+        problems = open_page(context, traffic, site_url + PAGE)
+        page = context.pages[0]
+        wait_ready(page)
+        yield page, problems + traffic.take()
+        assert not (late := traffic.take()), f"problems during the test: {late}"
+    finally:
+        context.close()
+
+
+def test_loads_cleanly_and_draws_both_views(explorer) -> None:
+    page, problems = explorer
+    assert not problems, problems
+    assert page.locator("#lx-view3d canvas").count() > 0, "no WebGL canvas in the 3-D view"
+    assert page.locator("#lx-view2d .main-svg").count() > 0, "no contour map"
+    kinds = page.evaluate("document.querySelector('#lx-view3d').data.map((t) => t.type)")
+    assert kinds[0] == "surface" and kinds.count("scatter3d") >= 5, kinds
+    status = page.locator("#lx-status")
+    page.wait_for_function("document.querySelector('#lx-status').textContent.includes('Gradient descent')")
+    assert "Convex bowl" in status.text_content()
+    assert page.locator("[data-lx=table] tr").count() == 5
+    assert page.locator("[data-lx=formula] .katex").count() == 1, "the formula is not typeset"
+
+
+def test_plotly_is_served_by_the_site_and_loaded_by_this_page_only(browser: Browser, site_url: str) -> None:
+    context, traffic = new_context(browser, site_url)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        assert not (problems := open_page(context, traffic, site_url)), problems
+        assert not any("plotly" in url for url in requested), "the home page loads Plotly"
+        assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
+        wait_ready(context.pages[0])
+        assert site_url + PLOTLY in requested
+    finally:
+        context.close()
+
+
+def test_port_matches_lossnotes(explorer) -> None:
+    page, _ = explorer
+    for surface, optimizer, length, worst in page.evaluate(CHECK_JS):
+        assert worst <= TOLERANCE, f"{surface}/{optimizer}: port differs by {worst} over {length} points"
+    for surface, optimizer, lr, steps, start, beta in FRESH:
+        s = SURFACES[surface]
+        expected = run(OPTIMIZERS[optimizer](lr, beta), lambda p: np.array(s.grad(p[0], p[1])),
+                       np.array(start), steps)
+        got = np.array(page.evaluate(PORT_JS, [surface, optimizer, lr, steps, list(start), beta]))
+        name = f"{surface}/{optimizer} lr={lr} from {start}"
+        if len(got) < steps + 1:  # the port stopped at the escape box: a prefix of the run
+            assert surface in ("saddle", "monkey_saddle"), f"{name}: stopped at step {len(got) - 1}"
+            expected = expected[: len(got)]
+        np.testing.assert_allclose(got, expected, rtol=0, atol=TOLERANCE, err_msg=name)
+
+
+def test_switching_the_surface_changes_the_drawn_data(explorer) -> None:
+    page, _ = explorer
+    before = page.evaluate("document.querySelector('#lx-view3d').data[0].z[10].slice()")
+    seen = draws(page)
+    page.select_option("#lx-surface", "rastrigin")
+    wait_ready(page, seen)
+    after = page.evaluate("document.querySelector('#lx-view3d').data[0].z[10].slice()")
+    assert before != after
+    assert page.input_value("#lx-x0") == str(SURFACES["rastrigin"].start[0])
+    page.wait_for_function("document.querySelector('#lx-status').textContent.startsWith('Rastrigin')")
+
+
+def test_dragging_and_keys_turn_the_camera(explorer) -> None:
+    page, _ = explorer
+    view = page.locator("#lx-view3d")
+    view.scroll_into_view_if_needed()
+    box = view.bounding_box()
+    before = page.evaluate(CAMERA_JS)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for k in range(1, 11):
+        page.mouse.move(x + 12 * k, y + 3 * k)
+    page.mouse.up()
+    page.wait_for_timeout(200)
+    dragged = page.evaluate(CAMERA_JS)
+    assert np.abs(np.subtract(dragged, before)).max() > 0.05, (before, dragged)
+    view.focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(100)
+    turned = page.evaluate(CAMERA_JS)
+    assert np.abs(np.subtract(turned, dragged)).max() > 0.05, (dragged, turned)
+    page.keyboard.press("+")
+    page.wait_for_timeout(100)
+    assert np.linalg.norm(page.evaluate(CAMERA_JS)) < np.linalg.norm(turned)  # zoomed in
+
+
+def test_learning_rate_changes_the_trajectory(explorer) -> None:
+    page, _ = explorer
+    before = page.evaluate(PATH_2D_JS, "Gradient descent")
+    seen = draws(page)
+    page.fill("#lx-lr", "0.02")
+    wait_ready(page, seen)
+    after = page.evaluate(PATH_2D_JS, "Gradient descent")
+    assert after != before
+    s = SURFACES["bowl"]
+    expected = run(sgd(0.02), lambda p: np.array(s.grad(p[0], p[1])), np.array(s.start),
+                   DEFAULTS["bowl"].steps)
+    np.testing.assert_allclose(after, expected, atol=TOLERANCE)
+    # with the keyboard alone: the log-scale slider
+    seen = draws(page)
+    page.focus("#lx-lr-log")
+    page.keyboard.press("ArrowLeft")
+    wait_ready(page, seen)
+    assert page.evaluate(PATH_2D_JS, "Gradient descent") != after
+    assert float(page.input_value("#lx-lr")) < 0.02
+
+
+def test_clicking_the_contour_map_moves_the_start(explorer) -> None:
+    page, _ = explorer
+    page.locator("#lx-view2d").scroll_into_view_if_needed()
+    axes = page.evaluate("""() => { const f = document.querySelector('#lx-view2d')._fullLayout;
+      const b = document.querySelector('#lx-view2d').getBoundingClientRect();
+      return [b.left + f.xaxis._offset, b.top + f.yaxis._offset, f.xaxis._length, f.yaxis._length]; }""")
+    left, top, width, height = axes
+    seen = draws(page)
+    page.mouse.click(left + 0.75 * width, top + 0.25 * height)  # x = 1, y = 1 on [-2, 2]^2
+    wait_ready(page, seen)
+    assert abs(float(page.input_value("#lx-x0")) - 1.0) < 0.05
+    assert abs(float(page.input_value("#lx-y0")) - 1.0) < 0.05
+    path = page.evaluate(PATH_2D_JS, "Adam")
+    assert path[0] == [float(page.input_value("#lx-x0")), float(page.input_value("#lx-y0"))]
+
+
+def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
+    context, traffic = new_context(browser, site_url)
+    try:
+        assert not (problems := open_page(context, traffic, site_url)), problems
+        page = context.pages[0]
+        for visit in range(2):  # arrive by an instant link; leave; come back
+            traffic.visit += 1  # a request of the page left may be cancelled (net::ERR_ABORTED)
+            page.locator(f"a.md-nav__link[href$='{PAGE}']").first.click()
+            page.wait_for_url(f"**/{PAGE}")
+            wait_ready(page)
+            assert page.evaluate("window.lossnotesExplorer.instances.length") == 1
+            seen = draws(page)
+            page.select_option("#lx-surface", "himmelblau")
+            wait_ready(page, seen)
+            page.wait_for_function("document.querySelector('#lx-status').textContent.startsWith('Himmelblau')")
+            traffic.visit += 1
+            page.locator("a.md-footer__link--prev").click()  # instant navigation away
+            page.wait_for_function(f"!document.querySelector('{ROOT}')")
+        traffic.visit += 1
+        page.go_back()  # history: Material renders the explorer again
+        page.wait_for_url(f"**/{PAGE}")
+        wait_ready(page)
+        before = page.evaluate(CAMERA_JS)
+        page.locator("#lx-view3d").focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(100)
+        assert page.evaluate(CAMERA_JS) != before
+        settle(page, traffic)
+        settle_problems = traffic.take()
+        assert not settle_problems, settle_problems
+    finally:
+        context.close()
+
+
+def test_dark_scheme_text_follows_the_palette(browser: Browser, site_url: str) -> None:
+    context, traffic = new_context(browser, site_url, "dark")
+    try:
+        assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
+        page = context.pages[0]
+        wait_ready(page)
+        fills = page.evaluate("""() => [...document.querySelectorAll('#lx-view2d text')]
+            .map((t) => getComputedStyle(t).fill).filter((f) => f !== 'none')""")
+        body = page.evaluate("getComputedStyle(document.body).color")
+        # Plotly writes the colour and its opacity separately: compare the colour
+        assert fills and {rgb(fill) for fill in fills} == {rgb(body)}, (set(fills), body)
+        # switching the scheme redraws with the new text colour
+        seen = draws(page)
+        page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+        wait_ready(page, seen)
+        light = page.evaluate("getComputedStyle(document.querySelector('#lx-view2d .xtick text')).fill")
+        assert rgb(light) == rgb(page.evaluate("getComputedStyle(document.body).color")) != rgb(body)
+    finally:
+        context.close()
+
+
+def test_without_webgl_the_contour_map_still_works(browser: Browser, site_url: str) -> None:
+    context, traffic = new_context(browser, site_url)
+    context.add_init_script("""(() => { const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return /webgl/.test(kind) ? null : get.call(this, kind, ...rest); }; })()""")
+    try:
+        assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
+        page = context.pages[0]
+        wait_ready(page)
+        assert "no WebGL" in page.locator("#lx-view3d").text_content()
+        assert page.evaluate(PATH_2D_JS, "Adam")
+    finally:
+        context.close()
