@@ -10,9 +10,10 @@ Run it on its own with ``python snippets/convexity_cross_entropy.py``.
 import numpy as np
 
 from lossnotes.activations import softmax
-from lossnotes.landscape import chord_gap, interpolate
+from lossnotes.landscape import chord_gap
 from lossnotes.models import MLP
 from lossnotes.optim import adam, run
+from lossnotes.surfaces import interpolate
 
 rng = np.random.default_rng(5)
 

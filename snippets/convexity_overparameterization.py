@@ -9,9 +9,9 @@ Run it on its own with ``python snippets/convexity_overparameterization.py``.
 
 import numpy as np
 
-from lossnotes.landscape import interpolate
 from lossnotes.models import MLP
 from lossnotes.optim import run, sgd
+from lossnotes.surfaces import interpolate
 
 rng = np.random.default_rng(6)
 X = rng.normal(size=(150, 2))

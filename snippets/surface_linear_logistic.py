@@ -9,8 +9,8 @@ from functools import partial
 
 import numpy as np
 
-from lossnotes.landscape import loss_grid
 from lossnotes.models import LinearRegression, LogisticRegression
+from lossnotes.surfaces import grid_loss
 
 rng = np.random.default_rng(7)
 x = rng.uniform(-2, 2, size=(60, 1))
@@ -21,8 +21,8 @@ ws, bs = np.linspace(-3, 6, 61), np.linspace(-4, 3, 61)
 e_w, e_b = np.array([1.0, 0.0]), np.array([0.0, 1.0])
 linear = LinearRegression(n_features=1)
 logistic = LogisticRegression(n_features=1)
-Z_linear = loss_grid(partial(linear.loss, X=x, y=y_real), np.zeros(2), e_w, e_b, ws, bs)
-Z_logistic = loss_grid(partial(logistic.loss, X=x, y=y_class), np.zeros(2), e_w, e_b, ws, bs)
+Z_linear = grid_loss(partial(linear.loss, X=x, y=y_real), np.zeros(2), e_w, e_b, ws, bs)
+Z_logistic = grid_loss(partial(logistic.loss, X=x, y=y_class), np.zeros(2), e_w, e_b, ws, bs)
 
 if __name__ == "__main__":
     for name, Z in (("linear regression (MSE)", Z_linear), ("logistic regression (BCE)", Z_logistic)):

@@ -11,9 +11,9 @@ from functools import partial
 
 import numpy as np
 
-from lossnotes.landscape import filter_normalized_direction, interpolate, loss_grid
 from lossnotes.models import MLP
 from lossnotes.optim import adam, run
+from lossnotes.surfaces import grid_loss, interpolate, random_direction
 
 rng = np.random.default_rng(8)
 X = rng.normal(size=(200, 2))
@@ -25,10 +25,10 @@ theta_0 = model.init(seed=0)
 theta_star = run(adam(lr=0.02), lambda th: model.grad(th, X, y), theta_0, 1500)[-1]
 
 # Li et al.: two filter-normalized random directions, and the loss on their plane.
-d1 = filter_normalized_direction(theta_star, model.param_shapes, seed=1)
-d2 = filter_normalized_direction(theta_star, model.param_shapes, seed=2)
+d1 = random_direction(model, seed=1, theta=theta_star)
+d2 = random_direction(model, seed=2, theta=theta_star)
 steps = np.linspace(-1, 1, 41)
-Z = loss_grid(loss, theta_star, d1, d2, steps, steps)
+Z = grid_loss(loss, theta_star, d1, d2, steps, steps)
 
 # Goodfellow et al.: the straight line from the initial to the trained parameters.
 alphas = np.linspace(-0.5, 1.5, 81)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression as SkLogisticRegression
 
-from lossnotes.landscape import filter_normalized_direction, interpolate, loss_grid
+from lossnotes.surfaces import grid_loss, interpolate, random_direction
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -77,7 +77,7 @@ def test_filter_normalized_direction_matches_definition() -> None:
                                        np.linalg.norm(block_t.reshape(shape), axis=1))
         start += size
     # Same seed, same direction; the direction is not parallel to theta.
-    np.testing.assert_array_equal(d, filter_normalized_direction(theta, model.param_shapes, seed=1))
+    np.testing.assert_array_equal(d, random_direction(model.param_shapes, seed=1, theta=theta))
     assert abs(d @ theta) / (np.linalg.norm(d) * np.linalg.norm(theta)) < 0.9
 
 
@@ -95,8 +95,8 @@ def test_slice_centre_is_the_trained_loss_and_line_ends_match() -> None:
 
 
 
-def test_landscape_helpers_on_a_quadratic() -> None:
+def test_surface_helpers_on_a_quadratic() -> None:
     f = lambda v: float(v @ v)  # noqa: E731
     np.testing.assert_allclose(interpolate(f, [1.0, 0.0], [0.0, 1.0], [0.0, 0.5, 1.0]), [1.0, 0.5, 1.0])
-    Z = loss_grid(f, [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, 0.0, 1.0])
+    Z = grid_loss(f, [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, 0.0, 1.0])
     np.testing.assert_allclose(Z, [[0.0, 1.0], [1.0, 2.0], [4.0, 5.0]])

@@ -9,7 +9,13 @@ from typing import Any, Callable
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, as_float_array, as_generator, check_choice
+from lossnotes._validate import (
+    FloatArray,
+    as_float_array,
+    as_generator,
+    check_choice,
+    check_same_shape,
+)
 from lossnotes.flat_params import unflatten
 
 
@@ -110,7 +116,6 @@ def interpolate(
     """
     a = as_float_array("theta_a", theta_a, ndim=1)
     b = as_float_array("theta_b", theta_b, ndim=1)
-    if a.shape != b.shape:
-        raise ValueError(f"theta_a and theta_b must have the same shape; got {a.shape} and {b.shape}")
+    check_same_shape("theta_a", a, "theta_b", b)
     t = as_float_array("ts", ts, ndim=1)
     return _evaluate_rows(f, (1.0 - t)[:, None] * a + t[:, None] * b, batched)
