@@ -9,7 +9,7 @@ import numpy as np
 
 from lossnotes.data import xor
 from lossnotes.surfaces import grid_loss, random_direction
-from lossnotes.views import batched_loss, trained_moons_mlp
+from lossnotes.views import trained_moons_mlp
 
 model, theta, (X, y), _ = trained_moons_mlp()  # the checkpoint of views_train.py
 X_xor, y_xor = xor(300, noise=0.15, seed=0)  # another dataset, same input space
@@ -18,9 +18,9 @@ d1 = random_direction(model, seed=1, theta=theta)
 d2 = random_direction(model, seed=2, theta=theta)
 alphas = betas = np.linspace(-1.0, 1.0, 41)
 landscapes = {
-    "two moons (trained on)": grid_loss(lambda t: batched_loss(model, t, X, y),
+    "two moons (trained on)": grid_loss(lambda t: model.batched_loss(t, X, y),
                                         theta, d1, d2, alphas, betas, batched=True),
-    "XOR": grid_loss(lambda t: batched_loss(model, t, X_xor, y_xor),
+    "XOR": grid_loss(lambda t: model.batched_loss(t, X_xor, y_xor),
                      theta, d1, d2, alphas, betas, batched=True),
 }
 

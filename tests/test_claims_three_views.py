@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from lossnotes.models import MLP
-from lossnotes.views import batched_loss, flip_along_gradient, principal_components, trained_moons_mlp
+from lossnotes.views import flip_along_gradient, principal_components, trained_moons_mlp
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -45,7 +45,7 @@ def test_batched_loss_matches_model_loss(sizes, output) -> None:
     y = {"binary": rng.integers(0, 2, 20), "multiclass": rng.integers(0, 3, 20),
          "regression": rng.normal(size=(20, 2))}[output]
     thetas = np.stack([model.init(seed=s) for s in range(4)])
-    np.testing.assert_allclose(batched_loss(model, thetas, X, y),
+    np.testing.assert_allclose(model.batched_loss(thetas, X, y),
                                [model.loss(t, X, y) for t in thetas], rtol=1e-12)
 
 

@@ -159,6 +159,10 @@ def test_wrong_theta_and_X_shapes_are_named():
         model.loss(np.zeros(3), np.zeros((5, 2)), np.zeros(4))
     with pytest.raises(ValueError, match=r"theta must have 4 entries for shapes"):
         unflatten(np.zeros(3), [(2, 2)])
+    with pytest.raises(ValueError, match=r"thetas must have 3 columns for LinearRegression\(n_features=2\); got shape \(4, 2\)"):
+        model.batched_loss(np.zeros((4, 2)), np.zeros((5, 2)), np.zeros(5))
+    with pytest.raises(ValueError, match=r"X must have 2 feature column\(s\) .*; got shape \(5, 3\)"):
+        model.batched_loss(np.zeros((4, 3)), np.zeros((5, 3)), np.zeros(5))
 
 
 def test_bad_labels_and_non_finite_input_are_named():

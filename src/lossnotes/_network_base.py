@@ -15,7 +15,7 @@ from lossnotes._validate import (
     as_generator,
     check_same_length,
 )
-from lossnotes.flat_params import unflatten
+from lossnotes.flat_params import _split_last_axis, unflatten
 
 
 class _Network:
@@ -61,12 +61,15 @@ class _Network:
         vector = as_float_array("theta", theta, ndim=1)
         if vector.size != self.n_params:
             raise ValueError(f"theta must have {self.n_params} entries for {self!r}; got {vector.size}")
+        return unflatten(vector, self.param_shapes), self._check_X(X)
+
+    def _check_X(self, X: Any) -> FloatArray:
         inputs = as_float_array("X", X, ndim=2)
         if inputs.shape[1] != self.sizes[0]:
             raise ValueError(
                 f"X must have {self.sizes[0]} feature column(s) for {self!r}; got shape {inputs.shape}"
             )
-        return unflatten(vector, self.param_shapes), inputs
+        return inputs
 
     def _check_y(self, y: Any, X: np.ndarray) -> np.ndarray:
         if self.output == "multiclass":
@@ -128,16 +131,50 @@ class _Network:
         zs, _ = net.forward(params, inputs, self.activation)
         return net.output_loss(net.squeeze_output(zs[-1], self.output), labels, self.output)
 
+    def batched_loss(self, thetas: Any, X: Any, y: Any) -> FloatArray:
+        """:meth:`loss` for every row of a stack ``thetas`` (m, n_params), in one forward pass.
+
+        What :func:`lossnotes.surfaces.grid_loss` wants with ``batched=True``: a slice
+        through parameter space is a stack of parameter vectors on the same data.
+
+        Parameters
+        ----------
+        thetas : array_like of shape (m, n_params)
+        X, y
+            As for :meth:`loss`.
+
+        Returns
+        -------
+        numpy.ndarray of shape (m,)
+
+        Examples
+        --------
+        >>> from lossnotes.models import MLP
+        >>> model = MLP(sizes=(2, 4, 1))
+        >>> thetas = np.stack([model.init(seed=s) for s in range(3)])
+        >>> X, y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])
+        >>> bool(np.allclose(model.batched_loss(thetas, X, y), [model.loss(t, X, y) for t in thetas]))
+        True
+        """
+        stack = as_float_array("thetas", thetas, ndim=2)
+        if stack.shape[1] != self.n_params:
+            raise ValueError(
+                f"thetas must have {self.n_params} columns for {self!r}; got shape {stack.shape}"
+            )
+        inputs = self._check_X(X)
+        labels = self._check_y(y, inputs)
+        zs, _ = net.forward(_split_last_axis(stack, self.param_shapes), inputs, self.activation)
+        # The forward pass is the cost; the m reductions are cheap, and reuse loss's own formula.
+        outputs = net.squeeze_output(zs[-1], self.output)
+        return np.array([net.output_loss(out, labels, self.output) for out in outputs])
+
     def grad(self, theta: Any, X: Any, y: Any) -> FloatArray:
         """Gradient of :meth:`loss` with respect to ``theta`` (backpropagation).
 
         Parameters
         ----------
-        theta : array_like of shape (n_params,)
-        X : array_like of shape (n, sizes[0])
-        y : array_like
-            Targets of shape (n,) (or (n, K) for multi-output regression); 0/1 labels
-            for ``"binary"``; integer classes in [0, K) for ``"multiclass"``.
+        theta, X, y
+            As for :meth:`loss`.
 
         Returns
         -------

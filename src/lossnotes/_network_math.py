@@ -25,12 +25,17 @@ def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarra
 
 
 def forward(params: list[np.ndarray], X: np.ndarray, activation: str) -> tuple[list, list]:
-    """Pre-activations ``zs`` of every layer and activations ``activations`` (input first)."""
+    """Pre-activations ``zs`` of every layer and activations ``activations`` (input first).
+
+    ``params`` may carry a leading stack axis (``W (m, out, in)``, ``b (m, out)``): then
+    every ``z`` is (m, n, out), m networks evaluated on the same ``X`` in one pass.
+    """
     activations, zs = [X], []
     n_layers = len(params) // 2
     for layer in range(n_layers):
         weight, bias = params[2 * layer], params[2 * layer + 1]
-        z = activations[-1] @ weight.T + bias  # weights are (out, in), as torch.nn.Linear
+        # weights are (out, in), as torch.nn.Linear; swapaxes rather than .T keeps a stack axis first
+        z = activations[-1] @ np.swapaxes(weight, -1, -2) + bias[..., None, :]
         zs.append(z)
         if layer < n_layers - 1:
             activations.append(activate(z, activation))
@@ -39,7 +44,7 @@ def forward(params: list[np.ndarray], X: np.ndarray, activation: str) -> tuple[l
 
 def squeeze_output(z: np.ndarray, output: str) -> np.ndarray:
     # One output unit for regression/binary: hand back shape (n,), the shape of y.
-    return z[:, 0] if z.shape[1] == 1 and output != "multiclass" else z
+    return z[..., 0] if z.shape[-1] == 1 and output != "multiclass" else z
 
 
 def output_loss(out: np.ndarray, y: np.ndarray, output: str) -> float:

@@ -36,10 +36,23 @@ def unflatten(theta: Any, shapes: Sequence[tuple[int, ...]]) -> list[FloatArray]
     [(2, 2), (2,)]
     """
     vector = as_float_array("theta", theta, ndim=1)
-    sizes = [int(np.prod(shape)) for shape in shapes]
-    if sum(sizes) != vector.size:
-        raise ValueError(
-            f"theta must have {sum(sizes)} entries for shapes {list(shapes)}; got {vector.size}"
-        )
-    bounds = np.cumsum([0, *sizes])
-    return [vector[a:b].reshape(shape) for a, b, shape in zip(bounds[:-1], bounds[1:], shapes)]
+    total = sum(int(np.prod(shape)) for shape in shapes)
+    if total != vector.size:
+        raise ValueError(f"theta must have {total} entries for shapes {list(shapes)}; got {vector.size}")
+    return _split_last_axis(vector, shapes)
+
+
+def _split_last_axis(vectors: np.ndarray, shapes: Sequence[tuple[int, ...]]) -> list[np.ndarray]:
+    """:func:`unflatten` without validation, along the last axis of an already checked array.
+
+    Leading axes are kept, so an (m, p) stack of parameter vectors gives arrays of shape
+    ``(m, *shape)``; complex arrays pass through (the Hessian's complex step needs that).
+
+    Examples
+    --------
+    >>> [a.shape for a in _split_last_axis(np.zeros((5, 6)), [(2, 2), (2,)])]
+    [(5, 2, 2), (5, 2)]
+    """
+    bounds = np.cumsum([0, *(int(np.prod(shape)) for shape in shapes)])
+    lead = vectors.shape[:-1]
+    return [vectors[..., a:b].reshape(*lead, *shape) for a, b, shape in zip(bounds[:-1], bounds[1:], shapes)]

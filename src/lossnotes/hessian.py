@@ -15,6 +15,7 @@ import numpy as np
 
 from lossnotes._validate import FloatArray, as_float_array, check_positive
 from lossnotes.activations import _sigmoid
+from lossnotes.flat_params import _split_last_axis
 from lossnotes.models import MLP, LinearRegression, LogisticRegression
 
 _COMPLEX_STEP = 1e-20
@@ -71,15 +72,9 @@ def _complex_step_hessian(model: MLP, params: list, inputs: np.ndarray, labels: 
     for k in range(vector.size):
         shifted = vector.astype(complex)
         shifted[k] += 1j * _COMPLEX_STEP
-        grad = model._grad_unchecked(_unflatten_complex(shifted, model.param_shapes), inputs, labels)
+        grad = model._grad_unchecked(_split_last_axis(shifted, model.param_shapes), inputs, labels)
         columns.append(grad.imag / _COMPLEX_STEP)
     return np.stack(columns, axis=1)
-
-
-def _unflatten_complex(vector: np.ndarray, shapes: list[tuple[int, ...]]) -> list[np.ndarray]:
-    """:func:`lossnotes.models.unflatten` for complex vectors (no validation)."""
-    bounds = np.cumsum([0] + [int(np.prod(s)) for s in shapes])
-    return [vector[a:b].reshape(s) for a, b, s in zip(bounds[:-1], bounds[1:], shapes)]
 
 
 def classify_critical_point(H: Any, tol: float = 1e-8) -> str:

@@ -2,8 +2,9 @@
 
 ``f`` is any loss of a flat parameter vector (for instance
 ``lambda t: model.loss(t, X, y)``). Pass ``batched=True`` when ``f`` accepts a stack of
-parameter vectors of shape (m, p) and returns m losses: slices are then evaluated one
-grid row at a time instead of one point at a time. For the two-parameter linear
+parameter vectors of shape (m, p) and returns m losses (for instance
+``lambda t: model.batched_loss(t, X, y)``): slices are then evaluated one grid row at a
+time instead of one point at a time. For the two-parameter linear
 model, :func:`mse_surface_linear` evaluates the whole grid from a few statistics.
 :func:`random_direction` and :func:`interpolate` live in :mod:`lossnotes.directions`
 and are re-exported here.

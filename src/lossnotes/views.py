@@ -1,8 +1,7 @@
 """Helpers for looking at one trained network three ways: parameters, inputs, hidden units.
 
-:func:`batched_loss` evaluates an :class:`~lossnotes.models.MLP` loss for a whole stack of
-parameter vectors at once (what :func:`lossnotes.surfaces.grid_loss` calls with
-``batched=True``); :func:`fit_mlp` trains one by full-batch Adam;
+:func:`fit_mlp` trains an :class:`~lossnotes.models.MLP` by full-batch Adam
+(``model.batched_loss`` then slices its loss surface);
 :func:`principal_components` projects hidden activations to 2-D; :func:`flip_along_gradient`
 finds the smallest step along the input gradient that flips a binary prediction.
 """
@@ -13,47 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._network_math import activate, output_loss
 from lossnotes._validate import FloatArray, as_float_array, check_positive_int
-from lossnotes.activations import _log_softmax
 from lossnotes.optim import adam, run
 
-__all__ = ["batched_loss", "fit_mlp", "flip_along_gradient", "principal_components"]
-
-
-def batched_loss(model: Any, thetas: Any, X: Any, y: Any) -> FloatArray:
-    """Mean loss of ``model`` for each row of ``thetas`` (shape (m, p)) on ``(X, y)``.
-
-    Same value as ``model.loss(theta, X, y)`` row by row, in one vectorised pass.
-
-    Examples
-    --------
-    >>> from lossnotes.models import MLP
-    >>> model = MLP(sizes=(2, 4, 1))
-    >>> thetas = np.stack([model.init(seed=s) for s in range(3)])
-    >>> X, y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])
-    >>> bool(np.allclose(batched_loss(model, thetas, X, y), [model.loss(t, X, y) for t in thetas]))
-    True
-    """
-    stack = as_float_array("thetas", thetas, ndim=2)
-    if stack.shape[1] != model.n_params:
-        raise ValueError(f"thetas must have {model.n_params} columns for {model!r}; got {stack.shape}")
-    X = as_float_array("X", X, ndim=2)
-    labels = model._check_y(y, X)
-    h = np.broadcast_to(X, (len(stack), *X.shape))
-    start, n_layers = 0, len(model.param_shapes) // 2
-    for layer in range(n_layers):
-        n_out, n_in = model.param_shapes[2 * layer]
-        W = stack[:, start : start + n_out * n_in].reshape(-1, n_out, n_in)
-        b = stack[:, start + n_out * n_in : start + n_out * (n_in + 1)]
-        start += n_out * (n_in + 1)
-        h = np.einsum("mni,moi->mno", h, W) + b[:, None, :]
-        if layer < n_layers - 1:
-            h = activate(h, model.activation)
-    if model.output == "multiclass":
-        return -np.mean(np.take_along_axis(_log_softmax(h), labels[None, :, None], axis=2), axis=(1, 2))
-    out = h[..., 0] if model.sizes[-1] == 1 else h
-    return np.array([output_loss(o, labels, model.output) for o in out])
+__all__ = ["fit_mlp", "flip_along_gradient", "principal_components"]
 
 
 def fit_mlp(model: Any, X: Any, y: Any, *, steps: int = 300, lr: float = 0.05,
