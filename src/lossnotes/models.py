@@ -36,7 +36,22 @@ ACTIVATIONS = ("tanh", "relu")
 
 
 @dataclass(frozen=True)
-class LinearRegression(_Network):
+class _Linear(_Network):
+    """A network with no hidden layer: ``n_features`` inputs, one output unit."""
+
+    n_features: int = 1
+    activation: ClassVar[str] = "tanh"  # unused: no hidden layer
+
+    def __post_init__(self) -> None:
+        check_positive_int("n_features", self.n_features)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:  # type: ignore[override]
+        return (self.n_features, 1)
+
+
+@dataclass(frozen=True)
+class LinearRegression(_Linear):
     """``y_hat = X w + b`` with mean squared error; ``theta = [w_1..w_d, b]``.
 
     Examples
@@ -49,19 +64,11 @@ class LinearRegression(_Network):
     """
 
     n_features: int = 1
-    activation: ClassVar[str] = "tanh"  # unused: no hidden layer
     output: ClassVar[str] = "regression"
-
-    def __post_init__(self) -> None:
-        check_positive_int("n_features", self.n_features)
-
-    @property
-    def sizes(self) -> tuple[int, ...]:  # type: ignore[override]
-        return (self.n_features, 1)
 
 
 @dataclass(frozen=True)
-class LogisticRegression(_Network):
+class LogisticRegression(_Linear):
     """Logits ``z = X w + b`` with binary cross-entropy on logits; ``theta = [w_1..w_d, b]``.
 
     Examples
@@ -72,15 +79,7 @@ class LogisticRegression(_Network):
     """
 
     n_features: int = 2
-    activation: ClassVar[str] = "tanh"  # unused: no hidden layer
     output: ClassVar[str] = "binary"
-
-    def __post_init__(self) -> None:
-        check_positive_int("n_features", self.n_features)
-
-    @property
-    def sizes(self) -> tuple[int, ...]:  # type: ignore[override]
-        return (self.n_features, 1)
 
 
 @dataclass(frozen=True)
@@ -126,8 +125,8 @@ class MLP(_Network):
 
         Parameters
         ----------
-        theta : array_like of shape (n_params,)
-        X : array_like of shape (n, sizes[0])
+        theta, X
+            As for :meth:`forward`.
 
         Returns
         -------
