@@ -58,7 +58,7 @@ def log_softmax(logits: Any) -> FloatArray:
 
     Parameters
     ----------
-    logits : array_like of shape (..., K)
+    logits : array_like of shape (K,) or (n, K)
         Unnormalised scores; the last axis holds the classes.
 
     Returns
@@ -80,7 +80,7 @@ def softmax(logits: Any) -> FloatArray:
 
     Parameters
     ----------
-    logits : array_like of shape (..., K)
+    logits : array_like of shape (K,) or (n, K)
         Unnormalised scores; the last axis holds the classes.
 
     Returns
