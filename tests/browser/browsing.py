@@ -58,7 +58,12 @@ class Traffic:
 
     def on_failed(self, request: Request) -> None:
         self.pending.discard(request)
-        if request.failure == "net::ERR_ABORTED" and self.started.get(request, self.visit) < self.visit:
+        if request.failure == "net::ERR_ABORTED" and (
+            self.started.get(request, self.visit) < self.visit
+            # The tab icon: fetched by the browser itself (type "other"), which cancels the
+            # fetch when it changes its mind; a missing icon still shows as an HTTP 404.
+            or request.resource_type == "other"
+        ):
             return
         self.problems.append(f"failed request: {request.url} ({request.failure})")
 

@@ -8,7 +8,7 @@ session-scoped, so each xdist worker serves the site and starts Chromium once.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
 from browsing import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from checks import crawl_site  # noqa: E402
 from siteserver import serve, site_pages  # noqa: E402
 
 
@@ -44,3 +45,16 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def crawl(browser: Browser, site_url: str, pages: list[str]) -> Callable[[str], dict[str, dict[str, list[str]]]]:
+    """``crawl(scheme)``: every page visited once per scheme and worker, all checks recorded."""
+    done: dict[str, dict[str, dict[str, list[str]]]] = {}
+
+    def run(scheme: str) -> dict[str, dict[str, list[str]]]:
+        if scheme not in done:
+            done[scheme] = crawl_site(browser, site_url, pages, scheme)
+        return done[scheme]
+
+    return run
