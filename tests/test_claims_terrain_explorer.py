@@ -109,11 +109,12 @@ def test_markup_embeds_the_data_and_the_served_scripts(data):
     html = explorer_html(data)
     payload = re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1)
     assert json.loads(payload.replace("<\\/", "</")) == json.loads(json.dumps(data))
-    for src in re.findall(r'(?:src|href)="\.\./\.\./([^"]+)"', html):
+    for src in re.findall(r'(?:src|href)="\.\./\.\./((?:javascripts|docs)/[^"]+)"', html):
         assert (ROOT / "docs" / src).is_file(), src
     # explorer.js loads the vendor file where the plugin puts it
     (package, name, dest), = _assets.VENDOR_SCRIPTS
     assert f'"../../{dest}"' in (ROOT / "docs/javascripts/explorer/explorer.js").read_text()
+    assert f'<link rel="preload" href="../../{dest}" as="script">' in html
     assert (ROOT / "node_modules" / package / name).is_file(), "run npm ci"
     for label in ("Surface", "Optimizers", "Steps", "Start"):
         assert f">{label}<" in html

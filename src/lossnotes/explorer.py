@@ -31,6 +31,7 @@ from lossnotes.terrain import SURFACES, get_surface
 __all__ = ["OPTIMIZERS", "DEFAULTS", "Settings", "make_optimizer", "trajectory", "outcome",
            "band_levels", "explorer_data", "explorer_html"]
 
+PLOTLY = "assets/vendor/plotly-gl3d.min.js"  # where the lossnotes plugin serves Plotly
 ESCAPE = 10.0  # the escape box is the plotting window grown this many times about its centre
 
 
@@ -225,10 +226,10 @@ _VIEWS = """\
 </div>
 <p class="lx-status" id="lx-status" data-lx="status" role="status" aria-live="polite">
 Loading the explorer&hellip;</p>
-<div class="md-typeset__table"><table class="lx-table">
-<caption>Where each optimizer ended up</caption>
-<thead><tr><th scope="col">Optimizer</th><th scope="col">Learning rate</th><th scope="col">Steps run</th>
-<th scope="col">End point</th><th scope="col">Loss</th><th scope="col">Distance to nearest global minimum</th>
+<div class="lx-tablewrap" tabindex="0" role="region" aria-label="Where each optimizer ended up">
+<table class="lx-table"><caption>Where each optimizer ended up</caption>
+<thead><tr><th scope="col">Optimizer</th><th scope="col">Steps</th><th scope="col">End point</th>
+<th scope="col">Loss</th><th scope="col">Distance to a global minimum</th>
 <th scope="col">Verdict</th></tr></thead>
 <tbody data-lx="table"></tbody></table></div>"""
 
@@ -249,6 +250,8 @@ def explorer_html(data: dict[str, Any], root: str = "../../") -> str:
     payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return (
         f'<link rel="stylesheet" href="{root}javascripts/explorer/explorer.css">\n'
+        # start fetching Plotly with the page, not when explorer.js asks for it
+        f'<link rel="preload" href="{root}{PLOTLY}" as="script">\n'
         f'<div class="lx" id="terrain-explorer" data-lossnotes-explorer>\n'
         + _CONTROLS.format(surface_options=options, optimizer_boxes=boxes) + "\n" + _VIEWS
         + f'\n<script type="application/json">{payload}</script>\n'

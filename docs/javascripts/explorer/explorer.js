@@ -285,7 +285,7 @@
     }
 
     defaultCamera() {
-      return { eye: { x: 1.35, y: -1.45, z: 1.05 }, center: { x: 0, y: 0, z: -0.12 }, up: { x: 0, y: 0, z: 1 } };
+      return { eye: { x: 1.35, y: -1.5, z: 1.6 }, center: { x: 0, y: 0, z: -0.15 }, up: { x: 0, y: 0, z: 1 } };
     }
 
     colourscale() {
@@ -310,7 +310,7 @@
       const { n: bands, scale } = this.colourscale();
       const traces = [{
         type: "surface", x: s.x, y: s.y, z: rows, surfacecolor: colour, cmin: 0, cmax: bands,
-        colorscale: scale, showscale: false, opacity: 0.92,
+        colorscale: scale, showscale: false, opacity: 0.85,
         lighting: { ambient: 0.75, diffuse: 0.45, specular: 0.05, roughness: 0.9 },
         hovertemplate: "x %{x:.2f}<br>y %{y:.2f}<br>f %{z:.3g}<extra></extra>",
       }];
@@ -374,12 +374,19 @@
       this.paths = paths;
       const theme = this.theme();
       const s = this.surface;
-      const axis = { color: theme.fg, gridcolor: theme.grid, zerolinecolor: theme.grid, linecolor: theme.grid };
+      const axis = { color: theme.fg, gridcolor: theme.grid, zerolinecolor: theme.grid, linecolor: theme.grid, nticks: 5 };
       const font = { color: theme.fg, family: theme.font, size: 13 };
       const config = { displayModeBar: false, responsive: true, scrollZoom: true };
-      const done = [];
       const view3d = this.el("view3d");
-      if (this.webgl) {
+      const draw3d = () => {
+        if (!this.webgl) {
+          if (first) {
+            view3d.textContent = "Your browser offers no WebGL, so the 3-D view is not drawn; "
+              + "the contour map shows the same paths.";
+            view3d.classList.add("lx-nowebgl");
+          }
+          return null;
+        }
         const { traces, zmin, zmax } = this.traces3d(paths, theme);
         const ratio = (s.ylim[1] - s.ylim[0]) / (s.xlim[1] - s.xlim[0]);
         const layout = {
@@ -393,7 +400,7 @@
             camera: this.camera || this.defaultCamera(),
           },
         };
-        done.push(this.Plotly.react(view3d, traces, layout, config).then(() => {
+        return this.Plotly.react(view3d, traces, layout, config).then(() => {
           if (!this.relayoutBound) {
             this.relayoutBound = true;
             view3d.on("plotly_relayout", (event) => {
@@ -404,11 +411,8 @@
             c.setAttribute("role", "img");
             c.setAttribute("aria-label", `3-D surface of ${s.title} with the optimizers' paths`);
           });
-        }));
-      } else if (first) {
-        view3d.textContent = "Your browser offers no WebGL, so the 3-D view is not drawn; the contour map shows the same paths.";
-        view3d.classList.add("lx-nowebgl");
-      }
+        });
+      };
       const layout2d = {
         font, paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)", showlegend: false,
         margin: { l: 46, r: 10, t: 8, b: 40 }, dragmode: false, hovermode: "closest", uirevision: s.name,
@@ -421,17 +425,25 @@
                    sizex: s.xlim[1] - s.xlim[0], sizey: s.ylim[1] - s.ylim[0], sizing: "stretch",
                    layer: "below" }],
       };
-      done.push(this.Plotly.react(this.el("view2d"), this.traces2d(paths, theme), layout2d, config));
+      // The contour map first: it is quick, and the browser paints it while WebGL starts.
+      const contour = this.Plotly.react(this.el("view2d"), this.traces2d(paths, theme), layout2d, config);
       this.describe(paths);
-      Promise.all(done).then(() => {
-        this.root.dataset.draws = String(Number(this.root.dataset.draws || 0) + 1);
-        if (!this.rendered) {
-          this.rendered = true;
-          this.root.dataset.ready = "yes";
-          this.root.dataset.firstRender = String(performance.now());
-          this.root.dispatchEvent(new CustomEvent("lossnotes:explorer-rendered", { bubbles: true }));
-        }
-      });
+      contour
+        .then(() => {
+          if (!first) return null;
+          this.root.dataset.firstView = String(performance.now());
+          return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        })
+        .then(draw3d)
+        .then(() => {
+          this.root.dataset.draws = String(Number(this.root.dataset.draws || 0) + 1);
+          if (!this.rendered) {
+            this.rendered = true;
+            this.root.dataset.ready = "yes";
+            this.root.dataset.firstRender = String(performance.now());
+            this.root.dispatchEvent(new CustomEvent("lossnotes:explorer-rendered", { bubbles: true }));
+          }
+        });
     }
 
     update() {
@@ -448,7 +460,7 @@
       const body = this.el("table");
       body.replaceChildren(...paths.map((p) => {
         const row = document.createElement("tr");
-        const cells = [p.label, fmt(p.lr), String(p.steps), `(${fmt(p.end[0])}, ${fmt(p.end[1])})`,
+        const cells = [p.label, String(p.steps), `(${fmt(p.end[0])}, ${fmt(p.end[1])})`,
                        fmt(p.loss), s.minima.length ? fmt(p.dist) : "none", this.verdict(p)];
         cells.forEach((text, i) => {
           const cell = document.createElement(i === 0 ? "th" : "td");
