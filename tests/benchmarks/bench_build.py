@@ -74,7 +74,7 @@ def plain_scripts(site: Path, project: Path, scripts: Path) -> float:
         generated = any("Set-up added to the generated notebook" in c for c in code)
         body = "\n\n".join(code[1:] if generated else code)
         body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith(("%", "!")))
-        path = scripts / f"{notebook.stem}.py"
+        path = scripts / f"page_{notebook.stem.replace('-', '_')}.py"
         path.write_text(body + "\n")
         paths.append(path)
     start = time.perf_counter()
