@@ -1,0 +1,1 @@
+"""Browser checks of the built site (Playwright driving Chromium)."""
