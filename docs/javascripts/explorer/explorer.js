@@ -140,7 +140,7 @@
       this.on(s("view2d"), "keydown", (event) => this.key2d(event));
       this.on(s("view2d"), "click", (event) => this.click2d(event));
       // Follow the reader's colour scheme (Material sets it on <body>).
-      const observer = new MutationObserver(() => this.rendered && this.draw(false));
+      const observer = new MutationObserver(() => this.Plotly && this.update());
       observer.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
       this.cleanups.push(() => observer.disconnect());
     }
