@@ -50,7 +50,10 @@ def one_load(browser, url: str) -> dict[str, float]:
         plotly = sum(s["responseBodySize"] for u, s in sizes.items() if "plotly" in u)
         html = sum(s["responseBodySize"] for u, s in sizes.items() if u.endswith(PAGE))
         marks = page.evaluate("({...document.querySelector('[data-lossnotes-explorer]').dataset})")
+        timing = page.evaluate("""() => ({dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+          plotly: performance.getEntriesByType('resource').find((e) => e.name.includes('plotly')).responseEnd})""")
         return {"bytes": moved, "plotly": plotly, "html": html, "requests": len(sizes),
+                "dcl_ms": timing["dcl"], "plotly_arrived_ms": timing["plotly"],
                 "first_view_ms": float(marks["firstView"]), "first_render_ms": float(marks["firstRender"])}
     finally:
         context.close()
@@ -84,6 +87,8 @@ def main() -> None:
     print(f"  transferred: {median['bytes'] / 1e6:.3f} MB compressed in {median['requests']:.0f} "
           f"requests (Plotly {median['plotly'] / 1e6:.3f} MB, the page's HTML "
           f"{median['html'] / 1e3:.0f} kB); target < 1.5 MB")
+    print(f"  for scale: Plotly arrived at {median['plotly_arrived_ms']:.0f} ms, the page's "
+          f"DOMContentLoaded at {median['dcl_ms']:.0f} ms (medians)")
     for key, what in (("first_view_ms", "contour map drawn"), ("first_render_ms", "both views drawn")):
         times = ", ".join(f"{r[key]:.0f}" for r in runs)
         print(f"  first render, {what}: median {median[key]:.0f} ms ({times}); target < 1000 ms")
