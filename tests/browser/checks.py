@@ -13,11 +13,16 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Locator, Page
 
 from browsing import SCHEMES, new_context, open_page
 
+# One parameter per colour scheme. Tests of one scheme share its crawl; with
+# ``--dist loadgroup`` xdist runs them on one worker, so each scheme is crawled once.
+SCHEME_PARAMS = [pytest.param(scheme, id=scheme, marks=pytest.mark.xdist_group(f"crawl-{scheme}"))
+                 for scheme in SCHEMES]
 MISSING = "no-such-page/"  # visited to check the 404 page like any other page
 
 # TeX left in the page text: delimiters, $$, a control word such as \frac, or an

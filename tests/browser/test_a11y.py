@@ -12,20 +12,19 @@ from collections.abc import Callable
 
 import pytest
 
-from browsing import SCHEMES
-from checks import summary
+from checks import SCHEME_PARAMS, summary
 
 pytestmark = pytest.mark.browser
 Report = dict[str, dict[str, list[str]]]
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
 def test_no_serious_accessibility_violation(crawl: Callable[[str], Report], scheme: str) -> None:
     problems = summary(crawl(scheme), "axe", scheme)
     assert not problems, f"{len(problems)} accessibility problem(s):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
 def test_figures_carry_alternative_text(crawl: Callable[[str], Report], scheme: str) -> None:
     """Every figure, image and canvas of the content has a text alternative (or is marked decorative)."""
     problems = summary(crawl(scheme), "alt", scheme)

@@ -17,27 +17,27 @@ import pytest
 from playwright.sync_api import Browser
 
 from browsing import SCHEMES, new_context, open_page
-from checks import OPEN_DETAILS_JS, summary
+from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, summary
 
 pytestmark = pytest.mark.browser
 Report = dict[str, dict[str, list[str]]]
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
 def test_every_page_loads_cleanly(crawl: Callable[[str], Report], scheme: str) -> None:
     """No console error, uncaught exception, failed request, HTTP error or other host."""
     problems = summary(crawl(scheme), "traffic", scheme)
     assert not problems, f"{len(problems)} problem(s) while loading pages:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
 def test_math_is_rendered(crawl: Callable[[str], Report], scheme: str) -> None:
     """KaTeX rendered every formula: no raw TeX in the text, no KaTeX error."""
     problems = summary(crawl(scheme), "math", scheme)
     assert not problems, f"{len(problems)} math problem(s):\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
 def test_figures_are_visible_and_not_empty(crawl: Callable[[str], Report], scheme: str) -> None:
     """Every figure, image and canvas shows: loaded, sized, inked, text legible."""
     problems = summary(crawl(scheme), "figures", scheme)
