@@ -38,14 +38,14 @@ def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True,
 def make_project(root: Path, pages: dict[str, str], *, nav: list | None = None) -> Path:
     """A small MkDocs project that uses the site's real plugins and extensions.
 
-    ``pages`` maps file names under ``docs/`` to their content. The KaTeX assets and
+    ``pages`` maps file names under ``docs/`` to their content. The npm assets (KaTeX, Plotly) and
     snippets of the real project are reachable through absolute paths.
     """
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.Loader)
     config["nav"] = nav or [{name: name} for name in pages]
     config.pop("watch", None)
     config["plugins"] = [
-        {"lossnotes": {"katex_dir": str(ROOT / "node_modules/katex/dist")}} if p == "lossnotes" else p
+        {"lossnotes": {"node_modules": str(ROOT / "node_modules")}} if p == "lossnotes" else p
         for p in config["plugins"]
     ]
     for extension in config["markdown_extensions"]:

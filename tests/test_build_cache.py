@@ -53,8 +53,6 @@ class Project:
         self.package = root / "pkg" / "lossnotes"
         shutil.copytree(ROOT / "src" / "lossnotes", self.package, ignore=shutil.ignore_patterns("__pycache__"))
         (self.package / "_cacheprobe.py").write_text('VALUE = "alpha"\n')
-        # The plugin copy looks for node_modules beside mkdocs.yml (and beside itself).
-        (root / "node_modules").symlink_to(ROOT / "node_modules")
         (root / "snippets").mkdir()
         (root / "snippets" / "cacheprobe_snippet.py").write_text('print("snippet says one")\n')
         page = PAGE.replace("RUNS", repr(str(self.runs)))

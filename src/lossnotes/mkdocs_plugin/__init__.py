@@ -60,8 +60,8 @@ _CSS = """\
 class LossnotesConfig(Config):
     """Options of the ``lossnotes`` plugin."""
 
-    katex_dir = config_options.Type(str, default="node_modules/katex/dist")
-    """Where ``npm ci`` put KaTeX's distribution, relative to ``mkdocs.yml``."""
+    node_modules = config_options.Type(str, default="node_modules")
+    """Where ``npm ci`` put KaTeX and Plotly, relative to ``mkdocs.yml`` unless absolute."""
     cache_dir = config_options.Type(str, default=".cache/lossnotes")
     """The execution cache, relative to ``mkdocs.yml``."""
     clean = config_options.Type(bool, default=False)
@@ -118,8 +118,9 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             log.info("lossnotes: clean run, the execution cache is ignored")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        files = _assets.add_katex(files, config, self.config.katex_dir)
-        files = _assets.add_vendor_scripts(files, config)  # terrain explorer: plotly (one page)
+        files = _assets.add_katex(files, config, self.config.node_modules)
+        # Loaded by one page only (the terrain explorer), never as extra_javascript.
+        files = _assets.add_vendor_scripts(files, config, self.config.node_modules)
         files.append(File.generated(config, STYLESHEET, content=_CSS))
         if self.config.report:
             report = File.generated(config, self.config.report, content=_report.SKELETON)

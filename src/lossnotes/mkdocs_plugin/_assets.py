@@ -26,9 +26,14 @@ _CDN_SCRIPT = re.compile(
 )
 
 
-def add_katex(files: Files, config: MkDocsConfig, katex_dir: str) -> Files:
+def _node_modules(config: MkDocsConfig, node_modules: str) -> Path:
+    """The folder ``npm ci`` filled, relative to ``mkdocs.yml`` unless absolute."""
+    return Path(config.config_file_path).parent / node_modules
+
+
+def add_katex(files: Files, config: MkDocsConfig, node_modules: str) -> Files:
     """Add KaTeX's script, style sheet and fonts to the site's files."""
-    source = Path(config.config_file_path).parent / katex_dir
+    source = _node_modules(config, node_modules) / "katex" / "dist"
     if not (source / "katex.min.js").is_file():
         raise PluginError(
             f"KaTeX not found in {source}: run 'python3 dev.py serve' (or 'npm ci') to install it"
@@ -51,22 +56,16 @@ VENDOR_SCRIPTS = (
 )
 
 
-def add_vendor_scripts(files: Files, config: MkDocsConfig) -> Files:
-    """Add the page-level third-party scripts of :data:`VENDOR_SCRIPTS` to the site.
-
-    ``node_modules`` is looked up beside ``mkdocs.yml``, then in the repository that
-    holds this plugin (for throw-away test projects and previews built elsewhere).
-    """
-    roots = [Path(config.config_file_path).parent, Path(__file__).resolve().parents[3]]
+def add_vendor_scripts(files: Files, config: MkDocsConfig, node_modules: str) -> Files:
+    """Add the page-level third-party scripts of :data:`VENDOR_SCRIPTS` to the site."""
+    root = _node_modules(config, node_modules)
     for package, name, dest in VENDOR_SCRIPTS:
-        found = [root / "node_modules" / package for root in roots
-                 if (root / "node_modules" / package / name).is_file()]
-        if not found:
+        if not (root / package / name).is_file():
             raise PluginError(
-                f"{package}/{name} not found in node_modules: run 'python3 dev.py serve' "
+                f"{package}/{name} not found in {root}: run 'python3 dev.py serve' "
                 "(or 'npm ci') to install it"
             )
-        files.append(File(name, str(found[0]), config.site_dir, config.use_directory_urls,
+        files.append(File(name, str(root / package), config.site_dir, config.use_directory_urls,
                           dest_uri=dest))
     return files
 
