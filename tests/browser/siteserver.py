@@ -93,11 +93,21 @@ def make_handler(site: Path, *, compress: bool) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser dropping a connection it no longer needs is not an error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serve(site: Path, *, compress: bool = False) -> Iterator[str]:
     """Serve ``site`` on a free port of 127.0.0.1; yield the site's base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site, compress=compress))
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), make_handler(site, compress=compress))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

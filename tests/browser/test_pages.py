@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from browsing import SCHEMES, new_context, open_page
+from browsing import new_context, open_page
 from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, summary
 
 pytestmark = pytest.mark.browser

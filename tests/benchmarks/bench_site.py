@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Weight and speed of the built site, page by page, against a stock Material page.
+
+Run on demand (not part of the test suite)::
+
+    .venv/bin/python tests/benchmarks/bench_site.py            # build, measure, Lighthouse
+    .venv/bin/python tests/benchmarks/bench_site.py --site site --no-lighthouse
+
+Both sites are served from 127.0.0.1 under /lossnotes/, gzip-compressed as GitHub
+Pages serves them. For every page: the bytes transferred (compressed bodies plus
+headers) while a fresh browser loads it and settles (search index included), and,
+unless --no-lighthouse, Lighthouse's performance, accessibility, best-practices and
+SEO scores with its mobile (default) and desktop presets. The baseline is a stock
+Material for MkDocs site with one empty page (``font: false``, since the sandbox
+cannot reach Google Fonts), measured in the same run. Lighthouse comes from the npm
+registry, pinned, into .cache/lighthouse (kept out of the project's own install).
+
+Targets (from the issue): chapter pages under 300 KB compressed, the terrain
+explorer under 1.5 MB; accessibility, best practices and SEO at 1.0; mobile
+performance at least the stock page's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browsing import CHROMIUM, CHROMIUM_ARGS, Traffic, settle  # noqa: E402
+from siteserver import serve, site_pages  # noqa: E402
+
+LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs Node 22; Debian 12 ships Node 20
+LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIMITS = {"chapter/terrain-explorer/": 1_500_000}
+DEFAULT_LIMIT = 300_000
+STOCK = {"mkdocs.yml": "site_name: stock\nsite_url: https://example.org/lossnotes/\n"
+                       "theme:\n  name: material\n  font: false\n",
+         "docs/index.md": "# Stock\n"}
+
+
+def build(config: Path, site: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+                   cwd=config.parent, env=env, check=True)
+
+
+def transferred(browser, url: str) -> tuple[int, int, list[str]]:  # noqa: ANN001
+    """(bytes, requests, problems) for one page loaded by a fresh reader."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    origin = url.split("/lossnotes/")[0]
+    traffic = Traffic(origin=origin)
+    traffic.watch(page)
+    done: list = []
+    page.on("requestfinished", lambda request: done.append(request))
+    page.goto(url, wait_until="load")
+    settle(page, traffic)
+    total = 0
+    for request in done:
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    context.close()
+    return total, len(done), traffic.take()
+
+
+def lighthouse_cli() -> list[str]:
+    cli = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(LIGHTHOUSE_DIR),
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    return ["node", str(cli)]
+
+
+def lighthouse(url: str, preset: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless=new") + " --headless=new"
+        command = [*lighthouse_cli(), url, "--quiet", "--output=json", f"--output-path={report}",
+                   f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+        if preset == "desktop":
+            command.append("--preset=desktop")
+        subprocess.run(command, env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, check=True,
+                       capture_output=True, timeout=300)
+        data = json.loads(report.read_text())
+    scores = {name: data["categories"][name]["score"] for name in CATEGORIES}
+    failed = sorted(audit["id"] for audit in data["audits"].values()
+                    if audit.get("score") is not None and audit["score"] < 1
+                    and audit.get("scoreDisplayMode") == "binary")
+    scores["failed"] = failed  # type: ignore[assignment]
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build it)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        site = args.site
+        if site is None:
+            site = work / "site"
+            build(ROOT / "mkdocs.yml", site)
+        for name, text in STOCK.items():
+            (work / "stock" / name).parent.mkdir(parents=True, exist_ok=True)
+            (work / "stock" / name).write_text(text)
+        build(work / "stock" / "mkdocs.yml", work / "stock-site")
+
+        results = []
+        with serve(site, compress=True) as base, serve(work / "stock-site", compress=True) as stock, \
+                sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            targets = [("(stock Material page)", stock)] + [(page, base + page) for page in site_pages(site)]
+            for name, url in targets:
+                size, count, problems = transferred(browser, url)
+                row = {"page": name, "bytes": size, "requests": count, "problems": problems}
+                if not args.no_lighthouse:
+                    for preset in ("mobile", "desktop"):
+                        row[preset] = lighthouse(url, preset)
+                results.append(row)
+                print(json.dumps(row), file=sys.stderr, flush=True)
+            browser.close()
+
+    stock_perf = results[0].get("mobile", {}).get("performance")
+    print("| page | KB (gzip) | requests | within limit | mobile perf/a11y/bp/seo | desktop perf/a11y/bp/seo |")
+    print("|---|---:|---:|---|---|---|")
+    for row in results:
+        limit = LIMITS.get(row["page"], DEFAULT_LIMIT)
+        within = "-" if row["page"].startswith("(") else ("yes" if row["bytes"] < limit else f"NO (> {limit // 1000} KB)")
+        cells = []
+        for preset in ("mobile", "desktop"):
+            scores = row.get(preset)
+            cells.append(" / ".join(f"{scores[c]:.2f}" for c in CATEGORIES) if scores else "")
+        print(f"| {row['page'] or '(home)'} | {row['bytes'] / 1000:.0f} | {row['requests']} | {within} | "
+              f"{cells[0]} | {cells[1]} |")
+    if stock_perf is not None:
+        slower = [row["page"] or "(home)" for row in results[1:] if row["mobile"]["performance"] < stock_perf]
+        print(f"\nMobile performance below the stock page's {stock_perf:.2f}: {', '.join(slower) or 'none'}")
+        for row in results:
+            for preset in ("mobile", "desktop"):
+                if row.get(preset, {}).get("failed"):
+                    print(f"{row['page'] or '(home)'} [{preset}] failed audits: {', '.join(row[preset]['failed'])}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
