@@ -1,8 +1,13 @@
 """The execution cache re-runs exactly the blocks whose key changed, and never serves stale output.
 
-Every block of the test page appends its name to a log file when it *executes*, so
-what ran is observed from outside the plugin. The page imports lossnotes from a
+Every block of the test pages appends its name to a log file when it *executes*, so
+what ran is observed from outside the plugin. The pages import lossnotes from a
 copy of the package on PYTHONPATH, which the test edits like an author would.
+
+Module dependencies are recorded as blocks run: ``_cacheprobe`` is imported by the
+home page first, then again by other blocks of the probe page (already loaded in the
+process by then), and used without an import by a later block of its session;
+``_cacheprobe_dep`` is reached only through ``_cacheprobe_other``.
 """
 
 from __future__ import annotations
@@ -43,7 +48,37 @@ print("plain block says hello")
 open(RUNS, "a").write("snippet\\n")
 --8<-- "snippets/cacheprobe_snippet.py"
 ```
+
+```python exec="1"
+open(RUNS, "a").write("other\\n")
+from lossnotes._cacheprobe_other import OTHER
+print(f"other says {OTHER}")
+```
+
+```python exec="1"
+open(RUNS, "a").write("again\\n")
+from lossnotes._cacheprobe import VALUE
+print(f"again says {VALUE}")
+```
+
+```python exec="1" session="s"
+open(RUNS, "a").write("later\\n")
+print(f"later says {VALUE}")
+```
 """
+
+HOME = """\
+# Home
+
+```python exec="1"
+open(RUNS, "a").write("early\\n")
+from lossnotes._cacheprobe import VALUE
+print(f"early says {VALUE}")
+```
+"""
+
+EVERY_BLOCK = {"early", "setup", "package", "plain", "snippet", "other", "again", "later"}
+USES_CACHEPROBE = {"early", "setup", "package", "again", "later"}  # setup: replayed for its session
 
 
 class Project:
@@ -53,10 +88,13 @@ class Project:
         self.package = root / "pkg" / "lossnotes"
         shutil.copytree(ROOT / "src" / "lossnotes", self.package, ignore=shutil.ignore_patterns("__pycache__"))
         (self.package / "_cacheprobe.py").write_text('VALUE = "alpha"\n')
+        (self.package / "_cacheprobe_other.py").write_text(
+            'from lossnotes._cacheprobe_dep import DEP\n\nOTHER = f"dep {DEP}"\n')
+        (self.package / "_cacheprobe_dep.py").write_text('DEP = "one"\n')
         (root / "snippets").mkdir()
         (root / "snippets" / "cacheprobe_snippet.py").write_text('print("snippet says one")\n')
-        page = PAGE.replace("RUNS", repr(str(self.runs)))
-        self.config = make_project(root, {"index.md": "# Home\n", "probe.md": page})
+        page, home = (text.replace("RUNS", repr(str(self.runs))) for text in (PAGE, HOME))
+        self.config = make_project(root, {"index.md": home, "probe.md": page})
         self.page = root / "docs" / "probe.md"
 
     def build(self, **env: str) -> set[str]:
@@ -82,7 +120,7 @@ class Project:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = Project(tmp_path_factory.mktemp("cache"))
-    assert project.build() == {"setup", "package", "plain", "snippet"}
+    assert project.build() == EVERY_BLOCK
     return project
 
 
@@ -97,26 +135,51 @@ def test_rebuild_and_prose_edit_run_nothing(project: Project) -> None:
     for output in ("setup done, base 40", "package block says alpha and 42", "plain block says hello",
                    "snippet says one"):
         assert output in html and output in before
-    assert re.search(r"lossnotes: probe\.md: 4 blocks, 4 cached, [0-9.]+ s", project.log)
+    assert re.search(r"lossnotes: probe\.md: 7 blocks, 7 cached, [0-9.]+ s", project.log)
 
 
 def test_package_edit_reruns_only_the_blocks_that_use_it(project: Project) -> None:
     project.build()
     project.edit(project.package / "_cacheprobe.py", "alpha", "beta")
     # The package block misses; its session's first block is cached, so it is replayed
-    # (its namespace provides `base`) and its cached output is kept.
-    assert project.build() == {"setup", "package"}
+    # (its namespace provides `base`) and its cached output is kept. The blocks that
+    # imported the module after it was loaded, or used it through their session, re-run too.
+    assert project.build() == USES_CACHEPROBE
     html = project.html()
-    assert "package block says beta and 42" in html
-    assert "package block says alpha" not in html
+    for output in ("package block says beta and 42", "again says beta", "later says beta"):
+        assert output in html
+    assert "alpha" not in html
+    assert "early says beta" in (project.root / "site" / "index.html").read_text()
     assert "setup done, base 40" in html
+    assert project.build() == set()
+
+
+def test_module_edit_reruns_only_the_block_that_imported_it(project: Project) -> None:
+    project.build()
+    # Imported by _cacheprobe_other only, which only the "other" block imports.
+    project.edit(project.package / "_cacheprobe_dep.py", "one", "two")
+    assert project.build() == {"other"}
+    assert "other says dep two" in project.html()
+    assert project.build() == set()
+    # Undoing the edit finds the earlier result again.
+    project.edit(project.package / "_cacheprobe_dep.py", "two", "one")
+    assert project.build() == set()
+    assert "other says dep one" in project.html()
+
+
+def test_house_style_edit_reruns_every_block(project: Project) -> None:
+    """lossnotes.figures styles matplotlib before every block, so every block depends on it."""
+    project.build()
+    figures = project.package / "figures.py"
+    figures.write_text(figures.read_text() + "\n# An edit that changes no figure still re-runs.\n")
+    assert project.build() == EVERY_BLOCK
     assert project.build() == set()
 
 
 def test_session_prefix_edit_reruns_the_later_blocks_of_the_session(project: Project) -> None:
     project.build()
     project.edit(project.page, "base = 40", "base = 50")
-    assert project.build() == {"setup", "package"}
+    assert project.build() == {"setup", "package", "later"}
     assert "and 52" in project.html()
 
 
@@ -129,9 +192,9 @@ def test_snippet_edit_reruns_the_block_that_includes_it(project: Project) -> Non
 
 def test_clean_run_executes_every_block(project: Project) -> None:
     project.build()
-    assert project.build(LOSSNOTES_CLEAN="1") == {"setup", "package", "plain", "snippet"}
+    assert project.build(LOSSNOTES_CLEAN="1") == EVERY_BLOCK
     assert "clean run" in project.log
-    assert project.build(CI="true", LOSSNOTES_CLEAN="") == {"setup", "package", "plain", "snippet"}
+    assert project.build(CI="true", LOSSNOTES_CLEAN="") == EVERY_BLOCK
     assert project.build(CI="true", LOSSNOTES_CLEAN="0") == set()
 
 

@@ -3,9 +3,11 @@
 Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. It
 
 * runs markdown-exec's Python blocks through an on-disk execution cache keyed by the
-  code of the block and of its session's earlier blocks, the versions of Python, numpy
-  and matplotlib and, for code that uses them, the lossnotes sources; notebooks
-  likewise (see :mod:`._cache`, :mod:`._execute`, :mod:`._jupyter`);
+  code of the block and of its session's earlier blocks and the versions of Python,
+  numpy and matplotlib; an entry holds only while the sources of the lossnotes modules
+  recorded when it ran are unchanged (see :mod:`._cache`, :mod:`._execute`,
+  :mod:`._modules`); notebooks are cached by mkdocs-jupyter under the versions and,
+  when they mention it, the whole package's source (see :mod:`._jupyter`);
 * resets random seeds and matplotlib before every block, gives every page fresh
   sessions, and stops a block (60 s by default, ``timeout="120"`` on a fence) or a
   notebook cell that runs too long;

@@ -4,14 +4,18 @@ A block's key hashes
 
 * the code of the block *and of every earlier block of its session on the page*
   (snippets are already inlined by pymdownx.snippets when the code reaches us);
-* the versions of Python, numpy and matplotlib, and :data:`CACHE_VERSION`;
-* the source of the lossnotes package, but only when that code mentions
-  ``lossnotes`` or ``matplotlib`` (the plugin applies the house style of
-  ``lossnotes.figures`` before every block, so matplotlib output depends on it).
+* the versions of Python, numpy and matplotlib, and :data:`CACHE_VERSION`.
 
-Editing prose changes no key; editing a lossnotes module changes the key of every
-block whose session uses the package and of no other block. A stale result cannot
-be served because nothing outside the key is read, and failures are never stored.
+Its entry records, besides the output, the lossnotes modules that were loaded when the
+block (with the earlier blocks of its session) executed, each with the hash of the
+source it was compiled from (see :mod:`._modules`; the house style of
+``lossnotes.figures``, applied before every block, is among them). A lookup hits only
+when the key matches *and* every recorded module's source hashes the same today.
+
+Editing prose changes no key; editing a lossnotes module re-runs exactly the blocks
+whose recorded modules include it. A stale result cannot be served because nothing
+outside the key and the recorded modules is read, and failures are never stored.
+A key keeps a few variants (one per set of module sources), so undoing an edit hits.
 """
 
 from __future__ import annotations
@@ -28,15 +32,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ._modules import source_hash
+
 #: Bump when the meaning of a cached entry changes.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 _USES_PACKAGE = re.compile(r"\b(?:lossnotes|matplotlib)\b")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
 def uses_package(code: str) -> bool:
-    """Whether code depends on the lossnotes source (directly or via the house style).
+    """Whether a notebook may depend on the lossnotes source (its kernel's imports are not recorded).
 
     Examples
     --------
@@ -81,17 +87,24 @@ def package_dir() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def package_digest(root: Path | None) -> str:
-    """Hash of every ``.py`` file of the package except this plugin."""
-    digest = hashlib.sha256()
+def module_sources(root: Path | None) -> dict[str, str]:
+    """The SHA-256 of the source of every module of the package except this plugin, by name."""
     if root is None:
-        return "no-package"
+        return {}
+    sources = {}
     for path in sorted(root.rglob("*.py")):
-        relative = path.relative_to(root).as_posix()
-        if relative.startswith("mkdocs_plugin/") or "__pycache__" in relative:
+        relative = path.relative_to(root)
+        if relative.parts[0] == "mkdocs_plugin" or "__pycache__" in relative.parts:
             continue
-        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        parts = relative.with_suffix("").parts
+        name = ".".join(("lossnotes", *(parts[:-1] if parts[-1] == "__init__" else parts)))
+        sources[name] = source_hash(path.read_bytes())
+    return sources
+
+
+def package_digest(sources: dict[str, str]) -> str:
+    """One hash of all the package's module sources."""
+    return hashlib.sha256(json.dumps(sources, sort_keys=True).encode()).hexdigest()
 
 
 def _version(name: str) -> str:
@@ -117,18 +130,20 @@ class Fingerprint:
     """What a key needs besides the code: computed once per build."""
 
     env: dict[str, str]
-    package: str
+    modules: dict[str, str]
 
     @classmethod
     def current(cls) -> Fingerprint:
-        return cls(environment(), package_digest(package_dir()))
+        return cls(environment(), module_sources(package_dir()))
+
+    @property
+    def package(self) -> str:
+        return package_digest(self.modules)
 
     def key(self, *, codes: list[str], session: str | None, extra: Any = None) -> str:
         """The key of the last code in ``codes`` (the others are its session prefix)."""
-        uses = any(uses_package(code) for code in codes)
         payload = {
             "env": self.env,
-            "package": self.package if uses else None,
             "session": session or None,
             "codes": codes,
             "extra": extra,
@@ -142,7 +157,13 @@ class Fingerprint:
 
 
 class BlockCache:
-    """JSON entries under ``<root>/blocks/ab/abcdef....json``, written atomically."""
+    """JSON files under ``<root>/blocks/ab/abcdef....json``, written atomically.
+
+    A file holds up to :attr:`VARIANTS` entries for its key, newest first, each with
+    the ``modules`` it recorded (module name to source hash).
+    """
+
+    VARIANTS = 4
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -150,13 +171,26 @@ class BlockCache:
     def _path(self, key: str) -> Path:
         return self.root / "blocks" / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def _variants(self, key: str) -> list[dict[str, Any]]:
         try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+            variants = json.loads(self._path(key).read_text(encoding="utf-8"))["variants"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return []
+        return [v for v in variants if isinstance(v, dict) and isinstance(v.get("modules"), dict)]
+
+    def get(self, key: str, sources: dict[str, str]) -> dict[str, Any] | None:
+        """The entry of ``key`` whose every recorded module has today's source hash."""
+        for variant in self._variants(key):
+            if all(sources.get(name) == digest for name, digest in variant["modules"].items()):
+                return variant
+        return None
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
+        """Store ``entry`` (with its ``modules``) as the newest variant of ``key``."""
+        variants = [v for v in self._variants(key) if v["modules"] != entry["modules"]]
+        self._write(key, {"variants": [entry, *variants][: self.VARIANTS]})
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

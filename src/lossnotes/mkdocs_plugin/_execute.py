@@ -10,8 +10,13 @@ is correct by construction; but a later *miss* in the same session needs the
 namespace the skipped blocks would have built. So cached blocks are not executed,
 and the first miss of a session replays the earlier blocks of that session (output
 discarded) before running. Before every execution, replays included, random seeds
-and matplotlib's rcParams are reset, which makes a block's output a function of its
-key alone: the same as in a clean run.
+and matplotlib's rcParams are reset (the house style of ``lossnotes.figures`` applied),
+which makes a block's output a function of its key alone: the same as in a clean run.
+
+Modules. Every session of a page sees its own, freshly imported lossnotes modules
+(:class:`._modules.Universes`), so the modules loaded after a block ran are exactly
+the ones its session's executed blocks used; they are stored with the entry and
+decide later hits (see :mod:`._cache`).
 
 Time limit. Builds run on the main thread (``mkdocs build`` and ``mkdocs serve``),
 where SIGALRM interrupts a runaway block; elsewhere (or without ``setitimer``) a timer
@@ -33,23 +38,46 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._blocks import BlockTracker
-from ._cache import BlockCache, Fingerprint, uses_package
+from ._cache import BlockCache, Fingerprint
+from ._modules import Universes, loaded_sources
 
 
-def reset_state(*, close_figures: bool = False) -> None:
-    """Seed ``random`` and ``numpy.random`` with 0 and restore the house rcParams."""
+def reset_state() -> None:
+    """Seed ``random`` and ``numpy.random`` with 0 and restore the house rcParams.
+
+    Always, whether or not matplotlib was imported before: a block's output must not
+    depend on what ran before it in the process.
+    """
+    import matplotlib
+    import numpy
+
     random.seed(0)
-    if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed(0)
-    if "matplotlib" in sys.modules:
-        import matplotlib
+    numpy.random.seed(0)
+    matplotlib.rcdefaults()
+    from lossnotes.figures import use_house_style
 
-        matplotlib.rcdefaults()
-        from lossnotes.figures import use_house_style
+    use_house_style()
 
-        use_house_style()
-        if close_figures and "matplotlib.pyplot" in sys.modules:
-            sys.modules["matplotlib.pyplot"].close("all")
+
+_imported = False
+
+
+def _import_libraries() -> float:
+    """Import what :func:`reset_state` needs (numpy, matplotlib, the libraries of
+    ``lossnotes.figures``) once per process; return the seconds it took."""
+    global _imported
+    if _imported:
+        return 0.0
+    start = time.perf_counter()
+    import numpy  # noqa: F401
+
+    try:  # its lossnotes modules are imported again in every session: only the libraries stay
+        import lossnotes.figures  # noqa: F401
+    except Exception:  # noqa: BLE001  reset_state reports it, naming the block
+        pass
+
+    _imported = True
+    return time.perf_counter() - start
 
 
 @contextlib.contextmanager
@@ -103,6 +131,8 @@ class BlockRecord:
     seconds: float
     replayed: int = 0
     uses_package: bool = False
+    #: The lossnotes modules the block depends on (recorded when it ran).
+    modules: tuple[str, ...] = ()
 
 
 @dataclass
@@ -128,6 +158,7 @@ class Runner:
         self.records: list[BlockRecord] = []
         self.codes: dict[int, str] = {}
         self._sessions: dict[str, _Session] = {}
+        self.universes = Universes()
 
     # -- lifecycle ---------------------------------------------------------------------
     def start_build(self, cache: BlockCache, *, clean: bool, execute: bool, limit: float) -> None:
@@ -140,11 +171,15 @@ class Runner:
         self._python._sessions_counter.clear()
         self._sessions = {}
         self.codes = {}
-        reset_state(close_figures=True)
+        self.universes.reset()
 
     def install(self) -> None:
         """Route markdown-exec's ``python``/``py`` fences through :meth:`run`."""
         import markdown_exec
+
+        from . import _modules
+
+        _modules.install()
 
         def format_python(**kwargs: Any) -> str:
             return markdown_exec.base_format(language="python", run=self.run, **kwargs)
@@ -157,7 +192,10 @@ class Runner:
                  what: str, extra: dict[str, str]) -> str:
         from markdown_exec import ExecutionError
 
-        reset_state()
+        try:
+            reset_state()
+        except Exception as error:  # e.g. a broken lossnotes.figures: name the block, not the plugin
+            raise ExecutionError(f"```\n{type(error).__name__}: {error}\n```") from error
         try:
             with time_limit(limit, what):
                 return self._python._run_python(code, session=session, id=id, **extra)
@@ -177,7 +215,6 @@ class Runner:
         record = BlockRecord(
             page=tracker.page, number=number, line=block.line if block else 0,
             title=block.title if block else "", session=session or "", state="ran", seconds=0.0,
-            uses_package=any(uses_package(c) for c in codes),
         )
         start = time.perf_counter()
         try:
@@ -186,10 +223,13 @@ class Runner:
                 return ""
             assert self.cache is not None and self.fingerprint is not None
             key = self.fingerprint.key(codes=codes, session=session)
-            entry = None if self.clean else self.cache.get(key)
+            entry = None if self.clean else self.cache.get(key, self.fingerprint.modules)
             if entry is not None:
                 record.state = "cached"
+                record.modules = tuple(sorted(entry["modules"]))
                 return entry["output"]
+            start += _import_libraries()  # once per process, not the block's own time
+            self.universes.enter(session)
             # Bring the session's namespace up to date before running this block.
             for index in range(state.executed, len(state.codes)):
                 self._execute(state.codes[index], session=session, id=None, limit=state.limits[index],
@@ -198,9 +238,13 @@ class Runner:
                 record.replayed += 1
             ran = time.perf_counter()
             output = self._execute(code, session=session, id=id, limit=limit, what=what, extra=extra)
-            self.cache.put(key, {"output": output, "seconds": time.perf_counter() - ran,
-                                 "page": tracker.page, "number": number})
+            seconds = time.perf_counter() - ran
             state.executed = len(codes)
+            modules = loaded_sources()
+            record.modules = tuple(sorted(modules))
+            if all(modules.values()):  # every module's source is known: cacheable
+                self.cache.put(key, {"output": output, "seconds": seconds, "page": tracker.page,
+                                     "number": number, "modules": modules})
             return output
         finally:
             state.codes.append(code)

@@ -8,9 +8,32 @@ computed by the package as it was when the server started.
 from __future__ import annotations
 
 import sys
+from types import ModuleType
 
 # The plugin itself must survive: MkDocs holds a reference to its instance.
 _KEEP = "lossnotes.mkdocs_plugin"
+
+
+def is_tracked(name: str) -> bool:
+    """Whether ``name`` is ``lossnotes`` or one of its submodules, other than this plugin.
+
+    Examples
+    --------
+    >>> is_tracked("lossnotes.losses"), is_tracked("lossnotes"), is_tracked("lossnotes.mkdocs_plugin._cache")
+    (True, True, False)
+    >>> is_tracked("lossnotesx")
+    False
+    """
+    return (name == "lossnotes" or name.startswith("lossnotes.")) and not (
+        name == _KEEP or name.startswith(_KEEP + "."))
+
+
+def take_lossnotes_modules() -> dict[str, ModuleType]:
+    """Remove ``lossnotes`` and its submodules (except this plugin) from ``sys.modules``; return them."""
+    taken = {name: module for name, module in list(sys.modules.items()) if is_tracked(name)}
+    for name in taken:
+        del sys.modules[name]
+    return taken
 
 
 def forget_lossnotes_modules() -> list[str]:
@@ -29,11 +52,4 @@ def forget_lossnotes_modules() -> list[str]:
     >>> "lossnotes._validate" in sys.modules
     False
     """
-    names = [
-        name
-        for name in sys.modules
-        if (name == "lossnotes" or name.startswith("lossnotes.")) and not name.startswith(_KEEP)
-    ]
-    for name in names:
-        del sys.modules[name]
-    return names
+    return list(take_lossnotes_modules())

@@ -20,8 +20,9 @@ SKELETON = """\
 Written by the lossnotes plugin at the end of the build that produced this site: how
 long each executed block and notebook took, and whether its output was computed
 (*ran*) or taken from the execution cache (*cached*). The cache key of a block is its
-code with the earlier blocks of its session, the versions of Python, numpy and
-matplotlib and, for code that uses them, the lossnotes sources.
+code with the earlier blocks of its session and the versions of Python, numpy and
+matplotlib; a cached result is used only while the lossnotes modules that were loaded
+when it ran (the house style of `lossnotes.figures` among them) are unchanged.
 
 <div data-lossnotes-report="summary"></div>
 
