@@ -160,7 +160,7 @@ CODE_BLOCK = re.compile(r'<div class="[^"]*\bhighlight\b[^"]*"><pre')
 def test_copy_button_copies_exactly_the_visible_code(
     browser: Browser, site_url: str, pages: list[str], built_site: Path
 ) -> None:
-    """Every visible code block has a copy button, which copies exactly the code shown."""
+    """Every code block has a copy button, which copies exactly the code shown."""
     with_code = [path for path in pages if CODE_BLOCK.search((built_site / path / "index.html").read_text())]
     assert with_code, "no page of the built site has a highlighted code block to copy"
     context, traffic = new_context(browser, site_url)
@@ -172,13 +172,19 @@ def test_copy_button_copies_exactly_the_visible_code(
             page = context.pages[0]
             page.evaluate(OPEN_DETAILS_JS)
             blocks = page.locator("article div.highlight > pre:has(> code)")
-            for index in range(blocks.count()):
+            count = blocks.count()
+            # Every block must have its button; the copy itself is tried on the first two
+            # and the last two blocks of each page (the same mechanism serves them all).
+            sample = set(range(min(count, 2))) | set(range(max(count - 2, 0), count))
+            buttons = blocks.evaluate_all(f"(pres) => pres.map((p) => p.querySelectorAll('{COPY_BUTTON}').length)")
+            found += [f"code block {index + 1} has {n} copy buttons, expected 1"
+                      for index, n in enumerate(buttons) if n != 1]
+            for index in sorted(sample):
                 block = blocks.nth(index)
                 if not block.is_visible():  # in an unselected content tab
                     continue
                 button = block.locator(COPY_BUTTON)
                 if button.count() != 1:
-                    found.append(f"code block {index + 1} has {button.count()} copy buttons, expected 1")
                     continue
                 block.hover()
                 visible = block.locator("code").first.evaluate(SELECTED_TEXT_JS)
