@@ -114,7 +114,8 @@ def test_markup_embeds_the_data_and_the_served_scripts(data):
     # explorer.js loads the vendor file where the plugin puts it
     (package, name, dest), = _assets.VENDOR_SCRIPTS
     assert f'"../../{dest}"' in (ROOT / "docs/javascripts/explorer/explorer.js").read_text()
-    assert f'<link rel="preload" href="../../{dest}" as="script">' in html
+    # and the page fetches it early, behind what the first render needs
+    assert f'<link rel="preload" href="../../{dest}" as="script" fetchpriority="low">' in html
     assert (ROOT / "node_modules" / package / name).is_file(), "run npm ci"
     for label in ("Surface", "Optimizers", "Steps", "Start"):
         assert f">{label}<" in html

@@ -250,8 +250,9 @@ def explorer_html(data: dict[str, Any], root: str = "../../") -> str:
     payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return (
         f'<link rel="stylesheet" href="{root}javascripts/explorer/explorer.css">\n'
-        # start fetching Plotly with the page, not when explorer.js asks for it
-        f'<link rel="preload" href="{root}{PLOTLY}" as="script">\n'
+        # fetch Plotly (for the 3-D view) alongside the page, behind what the page needs first;
+        # explorer.js runs it once the contour map, drawn without it, is on screen
+        f'<link rel="preload" href="{root}{PLOTLY}" as="script" fetchpriority="low">\n'
         f'<div class="lx" id="terrain-explorer" data-lossnotes-explorer>\n'
         + _CONTROLS.format(surface_options=options, optimizer_boxes=boxes) + "\n" + _VIEWS
         + f'\n<script type="application/json">{payload}</script>\n'

@@ -1,7 +1,8 @@
-/* The terrain explorer: a 3-D surface (Plotly, served from this site and loaded only by
-   this page) and a contour map of the same surface, with optimizer paths the reader
-   steers. The surfaces' grids and colour bands come from lossnotes at build time (the
-   JSON in the page); paths are recomputed here by port.js.
+/* The terrain explorer: a contour map of the surface, drawn here on a canvas (with SVG
+   axes) as soon as the page's data are parsed, and a 3-D view drawn with Plotly (served
+   from this site, loaded by this page only, after the contour map is on screen). Both
+   show optimizer paths the reader steers. The surfaces' grids and colour bands come from
+   lossnotes at build time (the JSON in the page); paths are recomputed here by port.js.
 
    Material's instant navigation re-runs the scripts of a page's content each time the
    page is shown, so this file may run many times: it defines its functions once, and
@@ -21,7 +22,10 @@
         NS.plotlyPromise = new Promise((resolve, reject) => {
           const tag = document.createElement("script");
           tag.src = PLOTLY;
-          tag.onload = () => resolve(window.Plotly);
+          tag.onload = () => {
+            performance.mark("lossnotes-explorer:plotly-ran"); // for the benchmark
+            resolve(window.Plotly);
+          };
           tag.onerror = () => {
             NS.plotlyPromise = null;
             reject(new Error("could not load " + PLOTLY));
@@ -71,6 +75,20 @@
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   }
 
+  // About `count` round tick values (steps of 1, 2 or 5 times a power of ten) in [lo, hi].
+  function ticks([lo, hi], count = 5) {
+    const raw = (hi - lo) / count;
+    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 5, 10].map((k) => k * mag).find((v) => v >= raw * 0.999);
+    const out = [];
+    for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) out.push(Number((k * step).toPrecision(12)));
+    return out;
+  }
+  const tickLabel = (v) => String(v).replace("-", "\u2212");
+
+  // Runs `then` once the browser has painted what is drawn now (a frame, then a task).
+  const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then, 0));
+
   class Explorer {
     constructor(root) {
       this.root = root;
@@ -85,16 +103,34 @@
     }
 
     start() {
+      this.setup2d();
       this.bindControls();
       this.applySurface(this.el("surface").value);
-      NS.loadPlotly().then(
-        (Plotly) => {
-          if (!document.body.contains(this.root)) return;
-          this.Plotly = Plotly;
-          this.draw(true);
-        },
-        (error) => this.say("The figure could not load: " + error.message),
-      );
+      if (this.webgl) this.el("view3d").textContent = "Loading the 3-D view\u2026";
+      this.draw(); // the contour map, at once
+      // Plotly once the contour map is painted: its frame's painting ends this callback's task.
+      requestAnimationFrame(() => {
+        if (!document.body.contains(this.root)) return;
+        const view3d = this.el("view3d");
+        if (!this.webgl) {
+          view3d.textContent = "Your browser offers no WebGL, so the 3-D view is not drawn; "
+            + "the contour map shows the same paths.";
+          view3d.classList.add("lx-nowebgl");
+          this.ready3d = true;
+          this.draw();
+          return;
+        }
+        NS.loadPlotly().then(
+          (Plotly) => {
+            if (!document.body.contains(this.root)) return;
+            this.Plotly = Plotly;
+            this.ready3d = true;
+            view3d.textContent = "";
+            this.draw();
+          },
+          (error) => this.say("The 3-D view could not load: " + error.message),
+        );
+      });
     }
 
     on(target, type, handler, options) {
@@ -106,7 +142,7 @@
       const s = this.el;
       this.on(s("surface"), "change", () => {
         this.applySurface(s("surface").value);
-        this.draw(false);
+        this.draw();
       });
       this.root.querySelectorAll("[data-lx-optimizer]").forEach((box) =>
         this.on(box, "change", () => this.update()));
@@ -133,14 +169,14 @@
       for (const key of ["beta", "x0", "y0"]) this.on(s(key), "input", () => this.update());
       this.on(s("reset"), "click", () => {
         this.applySurface(this.surface.name);
-        this.draw(false);
+        this.draw();
       });
       this.on(s("reset_view"), "click", () => this.setCamera(this.defaultCamera()));
       this.on(s("view3d"), "keydown", (event) => this.key3d(event));
       this.on(s("view2d"), "keydown", (event) => this.key2d(event));
       this.on(s("view2d"), "click", (event) => this.click2d(event));
       // Follow the reader's colour scheme (Material sets it on <body>).
-      const observer = new MutationObserver(() => this.Plotly && this.update());
+      const observer = new MutationObserver(() => this.paths && this.update());
       observer.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
       this.cleanups.push(() => observer.disconnect());
     }
@@ -250,14 +286,13 @@
       return i;
     }
 
-    // The filled-contour image of the surface's grid (bilinear interpolation, equal-area bands).
-    bandImage() {
+    // The filled contours of the surface's grid, `width` x `height` pixels (bilinear
+    // interpolation, equal-area bands); the last one drawn of each surface is kept.
+    bandImage(width, height) {
       const s = this.surface;
-      if (this.images[s.name]) return this.images[s.name];
+      const kept = this.images[s.name];
+      if (kept && kept.width === width && kept.height === height) return kept;
       const n = s.x.length;
-      const width = 360;
-      const ratio = (s.ylim[1] - s.ylim[0]) / (s.xlim[1] - s.xlim[0]);
-      const height = Math.round(width * ratio);
       const canvas = document.createElement("canvas");
       canvas.width = width;
       canvas.height = height;
@@ -265,11 +300,11 @@
       const img = ctx.createImageData(width, height);
       const colours = this.data.bands.map(hexToRgb);
       for (let r = 0; r < height; r++) {
-        const v = ((height - 1 - r) / (height - 1)) * (n - 1);
+        const v = ((height - 1 - r) / Math.max(height - 1, 1)) * (n - 1);
         const j = Math.min(Math.floor(v), n - 2);
         const ty = v - j;
         for (let c = 0; c < width; c++) {
-          const u = (c / (width - 1)) * (n - 1);
+          const u = (c / Math.max(width - 1, 1)) * (n - 1);
           const i = Math.min(Math.floor(u), n - 2);
           const tx = u - i;
           const z = (1 - ty) * ((1 - tx) * s.z[j * n + i] + tx * s.z[j * n + i + 1])
@@ -281,7 +316,7 @@
         }
       }
       ctx.putImageData(img, 0, 0);
-      return (this.images[s.name] = canvas.toDataURL("image/png"));
+      return (this.images[s.name] = canvas);
     }
 
     defaultCamera() {
@@ -338,119 +373,232 @@
       return { traces, zmin, zmax };
     }
 
-    traces2d(paths, theme) {
-      const s = this.surface;
-      const traces = [];
-      for (const p of paths) {
-        const xs = p.path.map((q) => q[0]);
-        const ys = p.path.map((q) => q[1]);
-        traces.push({ type: "scatter", mode: "lines", x: xs, y: ys, hoverinfo: "skip",
-                      line: { color: theme.halo, width: 5 }, showlegend: false });
-        traces.push({ type: "scatter", mode: "lines+markers", x: xs, y: ys, name: p.label,
-                      line: { color: p.colour, width: 2.5 }, marker: { color: p.colour, size: 4 },
-                      hovertemplate: `${p.label}, step %{pointNumber}<br>x %{x:.3f}, y %{y:.3f}<extra></extra>` });
-      }
-      if (s.minima.length) {
-        traces.push({ type: "scatter", mode: "markers", x: s.minima.map((m) => m[0]), y: s.minima.map((m) => m[1]),
-                      name: "global minimum", marker: { symbol: "star", size: 14, color: "#fff", line: { color: "#000", width: 1.5 } },
-                      hovertemplate: "global minimum (%{x:.3f}, %{y:.3f})<extra></extra>" });
-      }
-      const st = paths.length ? paths[0].settings : this.settings();
-      if (st) {
-        traces.push({ type: "scatter", mode: "markers", x: [st.x0], y: [st.y0], name: "start",
-                      marker: { size: 11, color: "#fff", line: { color: "#000", width: 2 } },
-                      hovertemplate: "start (%{x:.3f}, %{y:.3f})<extra></extra>" });
-      }
-      return traces;
+    // The contour map: a canvas (bands, paths, markers) under SVG axes whose text takes
+    // the page's colours from CSS. No library: it is drawn as soon as the data are parsed.
+    setup2d() {
+      const view = this.el("view2d");
+      this.canvas = document.createElement("canvas");
+      this.axes = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      this.axes.setAttribute("class", "lx-axes");
+      this.tip = document.createElement("div");
+      this.tip.className = "lx-tip";
+      this.tip.hidden = true;
+      for (const part of [this.canvas, this.axes, this.tip]) part.setAttribute("aria-hidden", "true");
+      view.replaceChildren(this.canvas, this.axes, this.tip);
+      const resized = new ResizeObserver(() => {
+        const f = this.frame2d;
+        if (this.paths && f && (f.W !== view.clientWidth || f.H !== view.clientHeight)) this.draw2d();
+      });
+      resized.observe(view);
+      this.cleanups.push(() => resized.disconnect());
+      this.on(view, "pointermove", (event) => this.hover2d(event));
+      this.on(view, "pointerleave", () => (this.tip.hidden = true));
     }
 
-    draw(first) {
-      if (!this.Plotly) return;
+    // The plotting box in the view's pixels (equal scales on x and y, centred), with the
+    // maps between data and pixels.
+    frame() {
+      const s = this.surface;
+      const view = this.el("view2d");
+      const W = view.clientWidth;
+      const H = view.clientHeight;
+      const m = { l: 46, r: 10, t: 8, b: 40 };
+      const sx = s.xlim[1] - s.xlim[0];
+      const sy = s.ylim[1] - s.ylim[0];
+      const w = Math.max(20, Math.min(W - m.l - m.r, ((H - m.t - m.b) * sx) / sy));
+      const h = (w * sy) / sx;
+      const left = m.l + Math.max(0, (W - m.l - m.r - w) / 2);
+      const top = m.t + Math.max(0, (H - m.t - m.b - h) / 2);
+      return { W, H, left, top, w, h,
+               px: (x) => left + ((x - s.xlim[0]) / sx) * w, py: (y) => top + ((s.ylim[1] - y) / sy) * h,
+               x: (px) => s.xlim[0] + ((px - left) / w) * sx, y: (py) => s.ylim[1] - ((py - top) / h) * sy };
+    }
+
+    draw2d() {
+      const s = this.surface;
+      const f = (this.frame2d = this.frame());
+      const halo = this.theme().halo;
+      const dpr = window.devicePixelRatio || 1;
+      const canvas = this.canvas;
+      canvas.width = Math.round(f.W * dpr);
+      canvas.height = Math.round(f.H * dpr);
+      canvas.style.width = `${f.W}px`;
+      canvas.style.height = `${f.H}px`;
+      const ctx = canvas.getContext("2d");
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.drawImage(this.bandImage(Math.round(f.w * dpr), Math.round(f.h * dpr)), f.left, f.top, f.w, f.h);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(f.left, f.top, f.w, f.h);
+      ctx.clip();
+      ctx.lineJoin = ctx.lineCap = "round";
+      const dot = (x, y, r) => {
+        ctx.beginPath();
+        ctx.arc(f.px(x), f.py(y), r, 0, 2 * Math.PI);
+      };
+      for (const p of this.paths) {
+        for (const [colour, width] of [[halo, 5], [p.colour, 2.5]]) {
+          ctx.beginPath();
+          p.path.forEach(([x, y], k) => ctx[k ? "lineTo" : "moveTo"](f.px(x), f.py(y)));
+          ctx.strokeStyle = colour;
+          ctx.lineWidth = width;
+          ctx.stroke();
+        }
+        ctx.fillStyle = p.colour;
+        for (const [x, y] of p.path) {
+          dot(x, y, 2);
+          ctx.fill();
+        }
+      }
+      ctx.fillStyle = "#fff";
+      ctx.strokeStyle = "#000";
+      for (const [x, y] of s.minima) { // a five-pointed star
+        ctx.beginPath();
+        for (let k = 0; k < 10; k++) {
+          const r = k % 2 ? 3 : 7.5;
+          const a = (k * Math.PI) / 5;
+          ctx.lineTo(f.px(x) + r * Math.sin(a), f.py(y) - r * Math.cos(a));
+        }
+        ctx.closePath();
+        ctx.lineWidth = 1.5;
+        ctx.fill();
+        ctx.stroke();
+      }
+      const st = this.start2d();
+      if (st) {
+        dot(st[0], st[1], 5.5);
+        ctx.lineWidth = 2;
+        ctx.fill();
+        ctx.stroke();
+      }
+      ctx.restore();
+      this.drawAxes(f);
+      // What is drawn, in data coordinates (read by the browser tests).
+      this.el("view2d").lxPaths = this.paths.map((p) => ({ label: p.label, path: p.path }));
+    }
+
+    start2d() {
+      const st = this.paths.length ? this.paths[0].settings : this.settings();
+      return st ? [st.x0, st.y0] : null;
+    }
+
+    drawAxes(f) {
+      const s = this.surface;
+      const bottom = f.top + f.h;
+      let svg = `<rect class="lx-frame" x="${f.left}" y="${f.top}" width="${f.w}" height="${f.h}"/>`;
+      for (const t of ticks(s.xlim)) {
+        const x = f.px(t);
+        svg += `<line x1="${x}" y1="${bottom}" x2="${x}" y2="${bottom + 5}"/>`
+          + `<text x="${x}" y="${bottom + 19}" text-anchor="middle">${tickLabel(t)}</text>`;
+      }
+      for (const t of ticks(s.ylim)) {
+        const y = f.py(t);
+        svg += `<line x1="${f.left - 5}" y1="${y}" x2="${f.left}" y2="${y}"/>`
+          + `<text x="${f.left - 8}" y="${y}" dy="0.35em" text-anchor="end">${tickLabel(t)}</text>`;
+      }
+      svg += `<text x="${f.left + f.w / 2}" y="${bottom + 35}" text-anchor="middle" font-style="italic">x</text>`
+        + `<text x="${Math.max(10, f.left - 38)}" y="${f.top + f.h / 2}" dy="0.35em" text-anchor="middle" font-style="italic">y</text>`;
+      if (svg === this.axesDrawn) return; // the text's colours follow CSS: nothing to redo
+      this.axesDrawn = svg;
+      this.axes.setAttribute("viewBox", `0 0 ${f.W} ${f.H}`);
+      this.axes.setAttribute("width", f.W);
+      this.axes.setAttribute("height", f.H);
+      this.axes.innerHTML = svg;
+    }
+
+    // A tooltip: the nearest drawn point (a step, a minimum, the start), else the height.
+    hover2d(event) {
+      const f = this.frame2d;
+      if (!f || !this.paths) return;
+      const box = this.el("view2d").getBoundingClientRect();
+      const mx = event.clientX - box.left;
+      const my = event.clientY - box.top;
+      let text = null;
+      let best = 64; // (8 px)^2
+      const near = (x, y, say) => {
+        const d = (f.px(x) - mx) ** 2 + (f.py(y) - my) ** 2;
+        if (d < best) [best, text] = [d, say];
+      };
+      const at = (x, y) => `x ${fmt(x)}, y ${fmt(y)}`;
+      for (const p of this.paths) p.path.forEach(([x, y], k) => near(x, y, () => `${p.label}, step ${k}\n${at(x, y)}`));
+      for (const [x, y] of this.surface.minima) near(x, y, () => `global minimum\n${at(x, y)}`);
+      const st = this.start2d();
+      if (st) near(st[0], st[1], () => `start\n${at(st[0], st[1])}`);
+      const inside = mx >= f.left && mx <= f.left + f.w && my >= f.top && my <= f.top + f.h;
+      if (!text && !inside) {
+        this.tip.hidden = true;
+        return;
+      }
+      const [x, y] = [f.x(mx), f.y(my)];
+      this.tip.textContent = text ? text() : `${at(x, y)}\nf ${fmt(NS.port.SURFACES[this.surface.name][0](x, y))}`;
+      this.tip.hidden = false;
+      this.tip.style.left = `${Math.min(mx + 12, f.W - this.tip.offsetWidth - 2)}px`;
+      this.tip.style.top = `${my + 16 + this.tip.offsetHeight > f.H ? my - 8 - this.tip.offsetHeight : my + 16}px`;
+    }
+
+    draw3d(paths, theme) {
+      const s = this.surface;
+      const view3d = this.el("view3d");
+      const axis = { color: theme.fg, gridcolor: theme.grid, zerolinecolor: theme.grid, linecolor: theme.grid, nticks: 5 };
+      const { traces, zmin, zmax } = this.traces3d(paths, theme);
+      const ratio = (s.ylim[1] - s.ylim[0]) / (s.xlim[1] - s.xlim[0]);
+      const layout = {
+        font: { color: theme.fg, family: theme.font, size: 13 }, paper_bgcolor: "rgba(0,0,0,0)",
+        margin: { l: 0, r: 0, t: 0, b: 0 }, showlegend: false,
+        uirevision: s.name, hoverlabel: { font: { family: theme.font } },
+        scene: {
+          xaxis: { ...axis, title: { text: "x" }, range: s.xlim, showbackground: false },
+          yaxis: { ...axis, title: { text: "y" }, range: s.ylim, showbackground: false },
+          zaxis: { ...axis, title: { text: "f" }, range: [zmin, zmax], showbackground: false },
+          aspectmode: "manual", aspectratio: { x: 1, y: ratio, z: 0.6 }, dragmode: "turntable",
+          camera: this.camera || this.defaultCamera(),
+        },
+      };
+      const config = { displayModeBar: false, responsive: true, scrollZoom: true };
+      return this.Plotly.react(view3d, traces, layout, config).then(() => {
+        if (!this.relayoutBound) {
+          this.relayoutBound = true;
+          view3d.on("plotly_relayout", (event) => {
+            if (event["scene.camera"]) this.camera = event["scene.camera"];
+          });
+        }
+        view3d.querySelectorAll("canvas").forEach((c) => {
+          c.setAttribute("role", "img");
+          c.setAttribute("aria-label", `3-D surface of ${s.title} with the optimizers' paths`);
+        });
+      });
+    }
+
+    // Both views: the contour map at once, the 3-D view once Plotly is here (or known
+    // impossible). data-draws counts completed draws of both; data-ready says the first.
+    draw() {
       const paths = this.computePaths();
       if (paths === null) {
         this.say("A setting is out of range (the box is marked invalid): the paths are not redrawn.");
         return;
       }
       this.paths = paths;
-      const theme = this.theme();
-      const s = this.surface;
-      const axis = { color: theme.fg, gridcolor: theme.grid, zerolinecolor: theme.grid, linecolor: theme.grid, nticks: 5 };
-      const font = { color: theme.fg, family: theme.font, size: 13 };
-      const config = { displayModeBar: false, responsive: true, scrollZoom: true };
-      const view3d = this.el("view3d");
-      const draw3d = () => {
-        if (!this.webgl) {
-          if (first) {
-            view3d.textContent = "Your browser offers no WebGL, so the 3-D view is not drawn; "
-              + "the contour map shows the same paths.";
-            view3d.classList.add("lx-nowebgl");
-          }
-          return null;
-        }
-        const { traces, zmin, zmax } = this.traces3d(paths, theme);
-        const ratio = (s.ylim[1] - s.ylim[0]) / (s.xlim[1] - s.xlim[0]);
-        const layout = {
-          font, paper_bgcolor: "rgba(0,0,0,0)", margin: { l: 0, r: 0, t: 0, b: 0 }, showlegend: false,
-          uirevision: s.name, hoverlabel: { font: { family: theme.font } },
-          scene: {
-            xaxis: { ...axis, title: { text: "x" }, range: s.xlim, showbackground: false },
-            yaxis: { ...axis, title: { text: "y" }, range: s.ylim, showbackground: false },
-            zaxis: { ...axis, title: { text: "f" }, range: [zmin, zmax], showbackground: false },
-            aspectmode: "manual", aspectratio: { x: 1, y: ratio, z: 0.6 }, dragmode: "turntable",
-            camera: this.camera || this.defaultCamera(),
-          },
-        };
-        return this.Plotly.react(view3d, traces, layout, config).then(() => {
-          if (!this.relayoutBound) {
-            this.relayoutBound = true;
-            view3d.on("plotly_relayout", (event) => {
-              if (event["scene.camera"]) this.camera = event["scene.camera"];
-            });
-          }
-          view3d.querySelectorAll("canvas").forEach((c) => {
-            c.setAttribute("role", "img");
-            c.setAttribute("aria-label", `3-D surface of ${s.title} with the optimizers' paths`);
-          });
-        });
-      };
-      const layout2d = {
-        font, paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)", showlegend: false,
-        margin: { l: 46, r: 10, t: 8, b: 40 }, dragmode: false, hovermode: "closest", uirevision: s.name,
-        xaxis: { ...axis, title: { text: "x" }, range: s.xlim, fixedrange: true, showgrid: false,
-                 zeroline: false, constrain: "domain", ticks: "outside", mirror: true, showline: true },
-        yaxis: { ...axis, title: { text: "y" }, range: s.ylim, fixedrange: true, showgrid: false,
-                 zeroline: false, scaleanchor: "x", scaleratio: 1, constrain: "domain",
-                 ticks: "outside", mirror: true, showline: true },
-        images: [{ source: this.bandImage(), xref: "x", yref: "y", x: s.xlim[0], y: s.ylim[1],
-                   sizex: s.xlim[1] - s.xlim[0], sizey: s.ylim[1] - s.ylim[0], sizing: "stretch",
-                   layer: "below" }],
-      };
-      // The contour map first: it is quick, and the browser paints it while WebGL starts.
-      const contour = this.Plotly.react(this.el("view2d"), this.traces2d(paths, theme), layout2d, config);
+      this.draw2d();
       this.describe(paths);
-      contour
-        .then(() => {
-          if (!first) return null;
-          this.root.dataset.firstView = String(performance.now());
-          return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        })
-        .then(draw3d)
-        .then(() => {
-          this.root.dataset.draws = String(Number(this.root.dataset.draws || 0) + 1);
-          if (!this.rendered) {
-            this.rendered = true;
-            this.root.dataset.ready = "yes";
-            this.root.dataset.firstRender = String(performance.now());
-            this.root.dispatchEvent(new CustomEvent("lossnotes:explorer-rendered", { bubbles: true }));
-          }
+      if (!this.ready3d) return;
+      const drawn = this.Plotly ? this.draw3d(paths, this.theme()) : Promise.resolve();
+      drawn.then(() => {
+        this.root.dataset.draws = String(Number(this.root.dataset.draws || 0) + 1);
+        if (this.rendered) return;
+        this.rendered = true;
+        afterPaint(() => {
+          this.root.dataset.firstRender = String(performance.now());
+          this.root.dataset.ready = "yes";
+          this.root.dispatchEvent(new CustomEvent("lossnotes:explorer-rendered", { bubbles: true }));
         });
+      });
     }
 
     update() {
       if (this.pending) return;
       this.pending = requestAnimationFrame(() => {
         this.pending = null;
-        this.draw(false);
+        this.draw();
       });
     }
 
@@ -532,27 +680,21 @@
     }
 
     click2d(event) {
-      const full = this.el("view2d")._fullLayout;
-      if (!full) return;
-      const xa = full.xaxis;
-      const ya = full.yaxis;
+      const f = this.frame2d;
+      if (!f) return;
       const box = this.el("view2d").getBoundingClientRect();
-      const px = event.clientX - box.left - xa._offset;
-      const py = event.clientY - box.top - ya._offset;
-      if (px < 0 || py < 0 || px > xa._length || py > ya._length) return;
-      const x = xa.range[0] + (px / xa._length) * (xa.range[1] - xa.range[0]);
-      const y = ya.range[1] - (py / ya._length) * (ya.range[1] - ya.range[0]);
-      this.el("x0").value = fmt(x, 4);
-      this.el("y0").value = fmt(y, 4);
+      const px = event.clientX - box.left;
+      const py = event.clientY - box.top;
+      if (px < f.left || py < f.top || px > f.left + f.w || py > f.top + f.h) return;
+      this.el("x0").value = fmt(f.x(px), 4);
+      this.el("y0").value = fmt(f.y(py), 4);
       this.update();
     }
 
     destroy() {
       this.cleanups.forEach((undo) => undo());
       clearTimeout(this.sayTimer);
-      if (this.Plotly) {
-        for (const view of [this.el("view3d"), this.el("view2d")]) if (view) this.Plotly.purge(view);
-      }
+      if (this.Plotly && this.el("view3d")) this.Plotly.purge(this.el("view3d"));
     }
   }
 
