@@ -68,10 +68,19 @@ CAMERA_JS = """() => {
   const eye = scene.getCamera().eye;
   return [eye.x, eye.y, eye.z];
 }"""
+# The paths the contour map drew last, in data coordinates (the page keeps them on the view).
 PATH_2D_JS = """(label) => {
-  const trace = document.querySelector('#lx-view2d').data.find((t) => t.name === label);
-  return trace ? trace.x.map((x, k) => [x, trace.y[k]]) : null;
+  const drawn = (document.querySelector('#lx-view2d').lxPaths || []).find((p) => p.label === label);
+  return drawn ? drawn.path : null;
 }"""
+# The plotting box of the contour map, in the viewport's pixels.
+FRAME_JS = """() => { const b = document.querySelector('#lx-view2d .lx-frame').getBoundingClientRect();
+  return [b.left, b.top, b.width, b.height]; }"""
+# How many of the contour map's canvas pixels, sampled on a grid, are painted (opaque).
+PAINTED_JS = """() => { const c = document.querySelector('#lx-view2d canvas');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0, k = 0;
+  for (let y = 0; y < c.height; y += 10) for (let x = 0; x < c.width; x += 10, k++) n += d[4 * (y * c.width + x) + 3] === 255;
+  return n / k; }"""
 
 
 def rgb(css: str) -> tuple[int, ...]:
@@ -108,7 +117,9 @@ def test_loads_cleanly_and_draws_both_views(explorer) -> None:
     page, problems = explorer
     assert not problems, problems
     assert page.locator("#lx-view3d canvas").count() > 0, "no WebGL canvas in the 3-D view"
-    assert page.locator("#lx-view2d .main-svg").count() > 0, "no contour map"
+    assert page.evaluate(PAINTED_JS) > 0.3, "the contour map's bands are not painted"
+    ticks = page.locator("#lx-view2d .lx-axes text").all_text_contents()
+    assert {"\u22122", "0", "2", "x", "y"} <= set(ticks), ticks
     kinds = page.evaluate("document.querySelector('#lx-view3d').data.map((t) => t.type)")
     assert kinds[0] == "surface" and kinds.count("scatter3d") >= 5, kinds
     status = page.locator("#lx-status")
@@ -214,10 +225,7 @@ def test_learning_rate_changes_the_trajectory(explorer) -> None:
 def test_clicking_the_contour_map_moves_the_start(explorer) -> None:
     page, _ = explorer
     page.locator("#lx-view2d").scroll_into_view_if_needed()
-    axes = page.evaluate("""() => { const f = document.querySelector('#lx-view2d')._fullLayout;
-      const b = document.querySelector('#lx-view2d').getBoundingClientRect();
-      return [b.left + f.xaxis._offset, b.top + f.yaxis._offset, f.xaxis._length, f.yaxis._length]; }""")
-    left, top, width, height = axes
+    left, top, width, height = page.evaluate(FRAME_JS)
     seen = draws(page)
     page.mouse.click(left + 0.75 * width, top + 0.25 * height)  # x = 1, y = 1 on [-2, 2]^2
     wait_ready(page, seen)
@@ -225,6 +233,23 @@ def test_clicking_the_contour_map_moves_the_start(explorer) -> None:
     assert abs(float(page.input_value("#lx-y0")) - 1.0) < 0.05
     path = page.evaluate(PATH_2D_JS, "Adam")
     assert path[0] == [float(page.input_value("#lx-x0")), float(page.input_value("#lx-y0"))]
+    # a click outside the plotting box moves nothing
+    page.mouse.click(left - 20, top + 0.5 * height)
+    page.wait_for_timeout(100)
+    assert page.evaluate(PATH_2D_JS, "Adam")[0] == path[0]
+    # the tooltip names what is under the pointer: the start, then a height
+    page.mouse.move(left + 0.75 * width, top + 0.25 * height)
+    tip = page.locator("#lx-view2d .lx-tip")
+    assert tip.is_visible() and tip.text_content().startswith("start"), tip.text_content()
+    page.mouse.move(left + 0.1 * width, top + 0.9 * height)
+    assert "f " in tip.text_content(), tip.text_content()
+    # with the keyboard: an arrow key moves the start by 1/40 of the window
+    seen = draws(page)
+    page.focus("#lx-view2d")
+    page.keyboard.press("ArrowLeft")
+    wait_ready(page, seen)
+    moved = page.evaluate(PATH_2D_JS, "Adam")[0]
+    assert moved[0] == pytest.approx(path[0][0] - 0.1, abs=1e-3) and moved[1] == path[0][1]
 
 
 def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
@@ -280,7 +305,7 @@ def test_dark_scheme_text_follows_the_palette(browser: Browser, site_url: str) -
         seen = draws(page)
         page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
         wait_ready(page, seen)
-        light = page.evaluate("getComputedStyle(document.querySelector('#lx-view2d .xtick text')).fill")
+        light = page.evaluate("getComputedStyle(document.querySelector('#lx-view2d .lx-axes text')).fill")
         assert rgb(light) == rgb(page.evaluate("getComputedStyle(document.body).color")) != rgb(body)
     finally:
         context.close()
@@ -322,5 +347,44 @@ def test_the_drawn_explorer_passes_axe(browser: Browser, site_url: str, scheme: 
             .map((e) => [e.id || e.dataset.lx || e.dataset.lxOptimizer, e.tabIndex,
                          (e.labels && e.labels.length) || e.getAttribute('aria-label') || e.textContent.trim()])""")
         assert all(index >= 0 and bool(name) for _, index, name in names), names
+    finally:
+        context.close()
+
+
+def test_the_contour_map_needs_no_plotly(browser: Browser, site_url: str) -> None:
+    """The map is drawn, and answers clicks, with Plotly withheld (served as an empty
+    script); the 3-D view then says why it is missing."""
+    context, traffic = new_context(browser, site_url)
+    context.route(f"**/{PLOTLY}", lambda route: route.fulfill(
+        status=200, content_type="application/javascript", body="/* withheld */"))
+    try:
+        assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
+        page = context.pages[0]
+        wait_ready(page)
+        assert page.evaluate("window.Plotly === undefined")
+        assert "not drawn" in page.locator("#lx-view3d").text_content()
+        assert page.evaluate(PAINTED_JS) > 0.3
+        page.locator("#lx-view2d").scroll_into_view_if_needed()
+        left, top, width, height = page.evaluate(FRAME_JS)
+        seen = draws(page)
+        page.mouse.click(left + 0.25 * width, top + 0.75 * height)  # x = -1, y = -1
+        wait_ready(page, seen)
+        start = page.evaluate(PATH_2D_JS, "Momentum")[0]
+        assert np.allclose(start, [-1, -1], atol=0.05), start
+    finally:
+        context.close()
+
+
+def test_phone_width_has_no_horizontal_overflow(browser: Browser, site_url: str) -> None:
+    context, traffic = new_context(browser, site_url)
+    try:
+        context.new_page().set_viewport_size({"width": 390, "height": 844})
+        assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
+        page = context.pages[0]
+        wait_ready(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"the page is {width} px wide in a 390 px window"
+        left, top, frame_width, frame_height = page.evaluate(FRAME_JS)
+        assert left >= 0 and left + frame_width <= 390 and frame_width > 200, (left, frame_width)
     finally:
         context.close()

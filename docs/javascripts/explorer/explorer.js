@@ -22,14 +22,12 @@
         NS.plotlyPromise = new Promise((resolve, reject) => {
           const tag = document.createElement("script");
           tag.src = PLOTLY;
-          tag.onload = () => {
-            performance.mark("lossnotes-explorer:plotly-ran"); // for the benchmark
-            resolve(window.Plotly);
-          };
-          tag.onerror = () => {
+          const failed = () => {
             NS.plotlyPromise = null;
-            reject(new Error("could not load " + PLOTLY));
+            reject(new Error("Plotly could not be loaded"));
           };
+          tag.onload = () => (window.Plotly ? resolve(window.Plotly) : failed());
+          tag.onerror = failed;
           document.head.appendChild(tag);
         });
       }
@@ -112,14 +110,13 @@
       requestAnimationFrame(() => {
         if (!document.body.contains(this.root)) return;
         const view3d = this.el("view3d");
-        if (!this.webgl) {
-          view3d.textContent = "Your browser offers no WebGL, so the 3-D view is not drawn; "
-            + "the contour map shows the same paths.";
+        const without3d = (why) => {
+          view3d.textContent = why + ", so the 3-D view is not drawn; the contour map shows the same paths.";
           view3d.classList.add("lx-nowebgl");
           this.ready3d = true;
           this.draw();
-          return;
-        }
+        };
+        if (!this.webgl) return without3d("Your browser offers no WebGL");
         NS.loadPlotly().then(
           (Plotly) => {
             if (!document.body.contains(this.root)) return;
@@ -128,7 +125,7 @@
             view3d.textContent = "";
             this.draw();
           },
-          (error) => this.say("The 3-D view could not load: " + error.message),
+          (error) => document.body.contains(this.root) && without3d(error.message),
         );
       });
     }
@@ -520,10 +517,10 @@
         if (d < best) [best, text] = [d, say];
       };
       const at = (x, y) => `x ${fmt(x)}, y ${fmt(y)}`;
-      for (const p of this.paths) p.path.forEach(([x, y], k) => near(x, y, () => `${p.label}, step ${k}\n${at(x, y)}`));
-      for (const [x, y] of this.surface.minima) near(x, y, () => `global minimum\n${at(x, y)}`);
       const st = this.start2d();
       if (st) near(st[0], st[1], () => `start\n${at(st[0], st[1])}`);
+      for (const [x, y] of this.surface.minima) near(x, y, () => `global minimum\n${at(x, y)}`);
+      for (const p of this.paths) p.path.forEach(([x, y], k) => near(x, y, () => `${p.label}, step ${k}\n${at(x, y)}`));
       const inside = mx >= f.left && mx <= f.left + f.w && my >= f.top && my <= f.top + f.h;
       if (!text && !inside) {
         this.tip.hidden = true;
