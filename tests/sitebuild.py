@@ -44,6 +44,7 @@ def make_project(root: Path, pages: dict[str, str], *, nav: list | None = None) 
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.Loader)
     config["nav"] = nav or [{name: name} for name in pages]
     config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["plugins"] = [
         {"lossnotes": {"node_modules": str(ROOT / "node_modules")}} if p == "lossnotes" else p
         for p in config["plugins"]

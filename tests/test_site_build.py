@@ -12,6 +12,8 @@ from sitebuild import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.build
 
+REAL_TRACEBACK = re.compile(r"Traceback \(most recent call last\):\s*(?:\\n|<[^>]*>|\s)*File ")
+
 
 def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
@@ -60,7 +62,8 @@ def test_no_traceback_or_local_path_is_published(built_site: Path) -> None:
             continue
         text = path.read_text(errors="replace")
         name = path.relative_to(built_site)
-        assert "Traceback (most recent call last)" not in text, f"{name} shows a traceback"
+        # A real traceback lists frames; a doctest in the API reference shows only "...".
+        assert not REAL_TRACEBACK.search(text), f"{name} shows a traceback"
         assert str(ROOT) not in text, f"{name} contains the local path {ROOT}"
         assert "site-packages" not in text, f"{name} contains an installation path"
 
@@ -82,4 +85,7 @@ def test_two_clean_builds_are_identical(built_site: Path, tmp_path: Path) -> Non
             walk(sub, f"{prefix}{name}/")
 
     walk(compared)
+    # The build report's content is the timing of its own build, so it alone may differ;
+    # it is kept out of the search index so that the index stays identical.
+    differences = [name for name in differences if name != "build-report/index.html"]
     assert not differences, f"files differ between two builds: {differences[:20]}"

@@ -10,4 +10,8 @@ document$.subscribe(({ body }) => {
     ],
     throwOnError: false,
   });
+  // A formula wider than the column scrolls; keyboard users must be able to reach it.
+  body.querySelectorAll(".katex-display").forEach((formula) => {
+    if (formula.scrollWidth > formula.clientWidth) formula.tabIndex = 0;
+  });
 });

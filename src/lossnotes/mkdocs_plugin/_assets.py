@@ -18,9 +18,8 @@ from mkdocs.structure.files import File, Files
 KATEX_FILES = ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js")
 KATEX_DEST = "assets/katex"
 _CDN_SCRIPT = re.compile(
-    r"<script\b[^>]*\bsrc=[\"']https?://[^\"']*[\"'][^>]*>\s*</script>"
-    r"|<script\b[^>]*>\s*(?:(?!</script>).)*?(?:mathjax|mermaid)(?:(?!</script>).)*?https?://"
-    r"(?:(?!</script>).)*</script>"
+    r"<script\b[^>]*\bsrc=[\"'](?:https?://[^\"']*)?[\"'][^>]*>\s*</script>"  # remote or empty src
+    r"|<script\b[^>]*type=[\"']text/x-mathjax-config[\"'][^>]*>.*?</script>"  # MathJax's settings
     r"|<link\b[^>]*\bhref=[\"']https?://[^\"']*[\"'][^>]*>",
     re.S | re.I,
 )
@@ -77,5 +76,7 @@ def strip_cdn_scripts(html: str) -> str:
     --------
     >>> strip_cdn_scripts('<p>x</p><script src="https://cdn.example/m.js"></script>')
     '<p>x</p>'
+    >>> strip_cdn_scripts('<script src=""></script><script src="local.js"></script>')
+    '<script src="local.js"></script>'
     """
     return _CDN_SCRIPT.sub("", html)
