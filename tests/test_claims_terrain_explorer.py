@@ -107,6 +107,8 @@ def test_paths_stop_after_leaving_the_escape_box():
 
 def test_markup_embeds_the_data_and_the_served_scripts(data):
     html = explorer_html(data)
+    # one element, so that Markdown neither wraps it in <p> nor leaves a stray </p>
+    assert html.startswith("<div") and html.endswith("</div>\n") and html.count("<div") == html.count("</div>")
     payload = re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1)
     assert json.loads(payload.replace("<\\/", "</")) == json.loads(json.dumps(data))
     for src in re.findall(r'(?:src|href)="\.\./\.\./((?:javascripts|docs)/[^"]+)"', html):

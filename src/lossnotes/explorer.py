@@ -248,16 +248,17 @@ def explorer_html(data: dict[str, Any], root: str = "../../") -> str:
         f'<span class="lx-swatch" style="--lx-colour: {o["colour"]}" aria-hidden="true"></span>'
         f'{escape(o["label"])}</label>' for o in data["optimizers"])
     payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    # One <div> holds everything, so that Markdown passes it through as a block of HTML.
     return (
+        '<div class="lx" id="terrain-explorer" data-lossnotes-explorer>\n'
         f'<link rel="stylesheet" href="{root}javascripts/explorer/explorer.css">\n'
         # fetch Plotly (for the 3-D view) alongside the page, behind what the page needs first;
         # explorer.js runs it once the contour map, drawn without it, is on screen
         f'<link rel="preload" href="{root}{PLOTLY}" as="script" fetchpriority="low">\n'
-        f'<div class="lx" id="terrain-explorer" data-lossnotes-explorer>\n'
         + _CONTROLS.format(surface_options=options, optimizer_boxes=boxes) + "\n" + _VIEWS
         + f'\n<script type="application/json">{payload}</script>\n'
         '<noscript><p>The explorer needs JavaScript; the text above describes what it shows.</p>'
-        '</noscript>\n</div>\n'
+        '</noscript>\n'
         f'<script src="{root}javascripts/explorer/port.js"></script>\n'
-        f'<script src="{root}javascripts/explorer/explorer.js"></script>\n'
+        f'<script src="{root}javascripts/explorer/explorer.js"></script>\n</div>\n'
     )
