@@ -106,28 +106,32 @@
       this.applySurface(this.el("surface").value);
       if (this.webgl) this.el("view3d").textContent = "Loading the 3-D view\u2026";
       this.draw(); // the contour map, at once
-      // Plotly once the contour map is painted: its frame's painting ends this callback's task.
-      requestAnimationFrame(() => {
-        if (!document.body.contains(this.root)) return;
-        const view3d = this.el("view3d");
-        const without3d = (why) => {
-          view3d.textContent = why + ", so the 3-D view is not drawn; the contour map shows the same paths.";
-          view3d.classList.add("lx-nowebgl");
+      // Plotly once the contour map is painted (its frame's painting ends this callback's
+      // task) and the page parsed: Plotly's second of parsing then delays neither.
+      requestAnimationFrame(() => (document.readyState === "loading"
+        ? this.on(document, "DOMContentLoaded", () => this.start3d(), { once: true }) : this.start3d()));
+    }
+
+    start3d() {
+      if (!document.body.contains(this.root)) return;
+      const view3d = this.el("view3d");
+      const without3d = (why) => {
+        view3d.textContent = why + ", so the 3-D view is not drawn; the contour map shows the same paths.";
+        view3d.classList.add("lx-nowebgl");
+        this.ready3d = true;
+        this.draw();
+      };
+      if (!this.webgl) return without3d("Your browser offers no WebGL");
+      NS.loadPlotly().then(
+        (Plotly) => {
+          if (!document.body.contains(this.root)) return;
+          this.Plotly = Plotly;
           this.ready3d = true;
+          view3d.textContent = "";
           this.draw();
-        };
-        if (!this.webgl) return without3d("Your browser offers no WebGL");
-        NS.loadPlotly().then(
-          (Plotly) => {
-            if (!document.body.contains(this.root)) return;
-            this.Plotly = Plotly;
-            this.ready3d = true;
-            view3d.textContent = "";
-            this.draw();
-          },
-          (error) => document.body.contains(this.root) && without3d(error.message),
-        );
-      });
+        },
+        (error) => document.body.contains(this.root) && without3d(error.message),
+      );
     }
 
     on(target, type, handler, options) {
