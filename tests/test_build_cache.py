@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from lossnotes.mkdocs_plugin._cache import BlockCache
 from sitebuild import ROOT, build_env, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build
@@ -138,6 +139,19 @@ def test_rebuild_and_prose_edit_run_nothing(project: Project) -> None:
     assert re.search(r"lossnotes: probe\.md: 7 blocks, 7 cached, [0-9.]+ s", project.log)
 
 
+def test_module_edit_reruns_only_the_block_that_imported_it(project: Project) -> None:
+    project.build()
+    # Imported by _cacheprobe_other only, which only the "other" block imports.
+    project.edit(project.package / "_cacheprobe_dep.py", "one", "two")
+    assert project.build() == {"other"}
+    assert "other says dep two" in project.html()
+    assert project.build() == set()
+    # Undoing the edit finds the earlier result again.
+    project.edit(project.package / "_cacheprobe_dep.py", "two", "one")
+    assert project.build() == set()
+    assert "other says dep one" in project.html()
+
+
 def test_package_edit_reruns_only_the_blocks_that_use_it(project: Project) -> None:
     project.build()
     project.edit(project.package / "_cacheprobe.py", "alpha", "beta")
@@ -152,19 +166,6 @@ def test_package_edit_reruns_only_the_blocks_that_use_it(project: Project) -> No
     assert "early says beta" in (project.root / "site" / "index.html").read_text()
     assert "setup done, base 40" in html
     assert project.build() == set()
-
-
-def test_module_edit_reruns_only_the_block_that_imported_it(project: Project) -> None:
-    project.build()
-    # Imported by _cacheprobe_other only, which only the "other" block imports.
-    project.edit(project.package / "_cacheprobe_dep.py", "one", "two")
-    assert project.build() == {"other"}
-    assert "other says dep two" in project.html()
-    assert project.build() == set()
-    # Undoing the edit finds the earlier result again.
-    project.edit(project.package / "_cacheprobe_dep.py", "two", "one")
-    assert project.build() == set()
-    assert "other says dep one" in project.html()
 
 
 def test_house_style_edit_reruns_every_block(project: Project) -> None:
@@ -203,3 +204,18 @@ def test_execution_off_runs_nothing_and_publishes_no_output(project: Project) ->
     assert "plain block says hello" not in project.html()
     assert project.build() == set()  # the cache is intact
     assert "plain block says hello" in project.html()
+
+
+def test_a_key_keeps_its_recently_used_variants(tmp_path: Path) -> None:
+    """One entry per set of module sources; a hit makes its entry the newest; the oldest go."""
+    cache, key = BlockCache(tmp_path), "ab" + "0" * 62
+    for n in range(BlockCache.VARIANTS):
+        cache.put(key, {"output": f"out {n}", "modules": {"lossnotes.m": f"v{n}"}})
+    assert cache.get(key, {"lossnotes.m": "v0"})["output"] == "out 0"
+    cache.put(key, {"output": "out new", "modules": {"lossnotes.m": "new"}})  # drops v1, used least recently
+    assert cache.get(key, {"lossnotes.m": "v1"}) is None
+    for n in (0, 2, BlockCache.VARIANTS - 1):
+        assert cache.get(key, {"lossnotes.m": f"v{n}"})["output"] == f"out {n}"
+    assert cache.get(key, {"lossnotes.m": "new", "lossnotes.other": "x"})["output"] == "out new"
+    assert cache.get(key, {"lossnotes.m": "edited"}) is None
+    assert cache.get(key, {}) is None  # the module is gone

@@ -15,7 +15,8 @@ when the key matches *and* every recorded module's source hashes the same today.
 Editing prose changes no key; editing a lossnotes module re-runs exactly the blocks
 whose recorded modules include it. A stale result cannot be served because nothing
 outside the key and the recorded modules is read, and failures are never stored.
-A key keeps a few variants (one per set of module sources), so undoing an edit hits.
+A key keeps a few variants (one per set of module sources, least recently used
+dropped first), so undoing an edit hits.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ class BlockCache:
     the ``modules`` it recorded (module name to source hash).
     """
 
-    VARIANTS = 4
+    VARIANTS = 6
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -179,9 +180,18 @@ class BlockCache:
         return [v for v in variants if isinstance(v, dict) and isinstance(v.get("modules"), dict)]
 
     def get(self, key: str, sources: dict[str, str]) -> dict[str, Any] | None:
-        """The entry of ``key`` whose every recorded module has today's source hash."""
-        for variant in self._variants(key):
+        """The entry of ``key`` whose every recorded module has today's source hash.
+
+        The entry found becomes the newest variant, so the least recently used go first.
+        """
+        variants = self._variants(key)
+        for index, variant in enumerate(variants):
             if all(sources.get(name) == digest for name, digest in variant["modules"].items()):
+                if index:
+                    try:
+                        self._write(key, {"variants": [variant, *variants[:index], *variants[index + 1:]]})
+                    except OSError:
+                        pass
                 return variant
         return None
 

@@ -131,8 +131,14 @@ class BlockRecord:
     seconds: float
     replayed: int = 0
     uses_package: bool = False
-    #: The lossnotes modules the block depends on (recorded when it ran).
-    modules: tuple[str, ...] = ()
+    #: The lossnotes modules the block depends on (recorded when it ran), with their source hashes.
+    sources: dict[str, str] = field(default_factory=dict)
+    #: Whether its output is in the cache (a hit, or stored after running).
+    cacheable: bool = False
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        return tuple(sorted(self.sources))
 
 
 @dataclass
@@ -226,10 +232,10 @@ class Runner:
             entry = None if self.clean else self.cache.get(key, self.fingerprint.modules)
             if entry is not None:
                 record.state = "cached"
-                record.modules = tuple(sorted(entry["modules"]))
+                record.sources, record.cacheable = dict(entry["modules"]), True
                 return entry["output"]
             start += _import_libraries()  # once per process, not the block's own time
-            self.universes.enter(session)
+            self.universes.enter(session or None)  # markdown-exec passes "" for no session
             # Bring the session's namespace up to date before running this block.
             for index in range(state.executed, len(state.codes)):
                 self._execute(state.codes[index], session=session, id=None, limit=state.limits[index],
@@ -241,8 +247,8 @@ class Runner:
             seconds = time.perf_counter() - ran
             state.executed = len(codes)
             modules = loaded_sources()
-            record.modules = tuple(sorted(modules))
             if all(modules.values()):  # every module's source is known: cacheable
+                record.sources, record.cacheable = dict(modules), True  # type: ignore[arg-type]
                 self.cache.put(key, {"output": output, "seconds": seconds, "page": tracker.page,
                                      "number": number, "modules": modules})
             return output
