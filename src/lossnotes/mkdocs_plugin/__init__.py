@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import _assets, _blocks, _cache, _execute, _jupyter, _notebook, _reload, _report
+from . import _assets, _blocks, _cache, _execute, _jupyter, _notebook, _reload, _report, _serve
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -88,8 +88,17 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         self.urls: dict[str, str] = {}
         self.markdown: dict[str, str] = {}
         self.generated: dict[str, tuple[str, str]] = {}
+        self.serving = False
+        self.renders = _serve.RenderCache()
 
     # -- configuration -----------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps this instance across the rebuilds of `mkdocs serve`,
+        # which is what lets the render cache and the search memory live between them.
+        self.serving = command == "serve"
+        if self.serving:
+            _serve.memoize_search_index()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "markdown-exec" not in config.plugins:
             raise PluginError("the lossnotes plugin needs markdown-exec listed before it in plugins:")
@@ -116,6 +125,9 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             self.notebooks.plugin.config["execute"] = self._jupyter_execute
         self.notebooks.start_build(cache_root, clean=self.clean, execute=self.execute)
         self.urls, self.markdown, self.generated = {}, {}, {}
+        if self.serving:
+            settings = (dict(self.config), self.clean, self.execute)
+            self.renders.start_build(config, settings=settings)
         if self.clean:
             log.info("lossnotes: clean run, the execution cache is ignored")
 
@@ -144,6 +156,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         self.urls[page.file.src_uri] = page.url
         self.markdown[page.file.src_uri] = markdown
         self.notebooks.wrap_render(page, self.runner.records)
+        if self.serving:
+            self.renders.wrap(page, self.runner)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
@@ -188,6 +202,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         cached = sum(record.state == "cached" for record in records)
         log.info(f"lossnotes: {len(records)} blocks and notebooks, {ran} ran, {cached} cached, "
                  f"{sum(record.seconds for record in records):.2f} s")
+        if self.serving:
+            log.info(f"lossnotes: {len(self.renders.reused)} unchanged pages reused from the previous render")
 
 
 def _snippet_base_paths(config: MkDocsConfig) -> list[Path]:

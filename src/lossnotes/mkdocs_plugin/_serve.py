@@ -1,0 +1,361 @@
+"""Reuse, across the rebuilds of one ``mkdocs serve`` process, what an edit did not change.
+
+``mkdocs serve`` rebuilds the whole site on every save. Most of that time is spent
+converting Markdown that did not change (the API reference alone, rendered by
+mkdocstrings, takes over a second) and indexing it for search. Two memories, kept in
+the plugin instance (which ``on_startup`` makes persist across rebuilds):
+
+:class:`RenderCache`
+    A page's rendered HTML, table of contents, title and anchors, reused when the
+    page's render would read exactly the same inputs: its Markdown (after every
+    ``on_page_markdown`` hook), its URL, the site's file list, ``mkdocs.yml``, every
+    snippet file it included (hashed *before* it was read, so a racing edit can only
+    cause a re-render), the lossnotes module sources its executed blocks recorded
+    and, for a page rendered by mkdocstrings, every source file under the handler's
+    ``paths``. What a render leaves behind elsewhere is recorded and replayed on
+    reuse: the block records (build report) and codes (notebook download), autorefs
+    anchors, mkdocstrings inventory entries and handlers. A render that logged a
+    warning, failed, fetched a URL snippet, or ran a block whose result could not be
+    cached is never reused.
+
+:func:`memoize_search_index`
+    Material's search index entries of a page are a function of its URL, title,
+    metadata, table of contents and HTML; identical inputs give the stored entries.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ._execute import BlockRecord, Runner
+
+log = logging.getLogger("mkdocs.plugins.lossnotes")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_hash(path: str | Path) -> str | None:
+    try:
+        return _sha(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+def files_digest(files: Files) -> str:
+    """Hash of every file's source path, URL and inclusion: what links resolve against."""
+    rows = sorted((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+    return _sha(json.dumps(rows).encode())
+
+
+def tree_digest(folders: list[Path]) -> str:
+    """Hash of every Python source under ``folders`` (what mkdocstrings reads)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*.py*")):
+            if path.suffix in (".py", ".pyi") and "__pycache__" not in path.parts:
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class _Snippet:
+    name: str
+    bases: list[tuple[str, bool]]
+    restrict: bool
+    found: str | None
+    digest: str | None
+
+    def unchanged(self) -> bool:
+        from pymdownx.snippets import SnippetPreprocessor
+
+        stand_in = SimpleNamespace(get_bases=lambda: self.bases, restrict_base_path=self.restrict)
+        found = SnippetPreprocessor.get_snippet_path(stand_in, self.name)  # type: ignore[arg-type]
+        return found == self.found and (found is None or _file_hash(found) == self.digest)
+
+
+@dataclass
+class _Rendered:
+    """One page's render and what it read and left behind."""
+
+    key: str
+    snippets: list[_Snippet]
+    modules: dict[str, str]
+    api_sources: str | None
+    content: str
+    toc: Any
+    title: str | None
+    present_anchor_ids: Any
+    links_to_anchors: dict[str, dict[str, str]] | None
+    records: list[BlockRecord]
+    codes: dict[int, str]
+    anchors: list[tuple[str, str | None, str | None, bool]] = field(default_factory=list)
+    inventory: list[dict[str, Any]] = field(default_factory=list)
+    handlers: list[str] = field(default_factory=list)
+
+
+class _WarningSeen(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
+
+
+class RenderCache:
+    """Rendered pages of the previous rebuilds of this process, one per page."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, _Rendered] = {}
+        self.reused: list[str] = []
+
+    # -- per build -----------------------------------------------------------------------
+    def start_build(self, config: MkDocsConfig, *, settings: Any) -> None:
+        """Note what every key shares: ``mkdocs.yml`` and the plugin's own settings."""
+        path = config.config_file_path
+        text = Path(path).read_bytes() if path and Path(path).is_file() else b""
+        self.config_digest = _sha(text + b"\0" + repr(settings).encode())
+        self.reused = []
+        self._files: tuple[int, str] | None = None
+        self._api_digest: str | None = None
+        self._api_folders = _mkdocstrings_folders(config)
+
+    def _files_digest(self, files: Files) -> str:
+        if self._files is None or self._files[0] != id(files):
+            self._files = (id(files), files_digest(files))
+        return self._files[1]
+
+    def _api_sources(self) -> str | None:
+        if self._api_folders is None:
+            return None
+        if self._api_digest is None:
+            self._api_digest = tree_digest(self._api_folders)
+        return self._api_digest
+
+    # -- pages ---------------------------------------------------------------------------
+    def wrap(self, page: Page, runner: Runner) -> None:
+        """Replace ``page.render`` by one that reuses an unchanged earlier render."""
+        render = page.render
+        if getattr(render, "__func__", None) is not Page.render:
+            return  # a notebook page (mkdocs-jupyter renders it, with its own cache)
+
+        def cached_render(config: MkDocsConfig, files: Files) -> None:
+            self._render(page, render, runner, config, files)
+
+        page.render = cached_render  # type: ignore[method-assign]
+
+    def _key(self, page: Page, files: Files) -> str:
+        payload = [self.config_digest, self._files_digest(files), page.file.src_uri, page.file.dest_uri,
+                   page.url, page.markdown]
+        return _sha(json.dumps(payload).encode())
+
+    def _render(self, page: Page, render: Callable[[MkDocsConfig, Files], None], runner: Runner,
+                config: MkDocsConfig, files: Files) -> None:
+        src = page.file.src_uri
+        key = self._key(page, files)
+        entry = self.pages.get(src)
+        if entry is not None and self._still_valid(entry, key, runner):
+            self._reuse(entry, page, runner, config, files)
+            self.reused.append(src)
+            return
+        self.pages.pop(src, None)
+        first_record = len(runner.records)
+        with _recording(config) as seen:
+            api_before = self._api_sources() if self._api_folders is not None else None
+            render(config, files)
+        records = runner.records[first_record:]
+        modules: dict[str, str] = {}
+        cacheable = (not seen.warning.seen and not seen.downloads and not runner.tracker.failures
+                     and all(r.cacheable for r in records))
+        for record in records:
+            for name, digest in record.sources.items():
+                cacheable = cacheable and modules.setdefault(name, digest) == digest
+        if seen.handlers and (api_before is None or set(seen.handlers) != {"python"}):
+            cacheable = False  # rendered by a handler whose sources we do not know
+        if not cacheable or not runner.execute or runner.clean:
+            return
+        links = page.links_to_anchors
+        self.pages[src] = _Rendered(
+            key=key, snippets=seen.snippets, modules=modules,
+            api_sources=api_before if seen.handlers else None,
+            content=page.content or "", toc=copy.deepcopy(page.toc), title=page._title_from_render,
+            present_anchor_ids=copy.copy(page.present_anchor_ids),
+            links_to_anchors=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
+            records=[replace(r) for r in records], codes=dict(runner.codes),
+            anchors=seen.anchors, inventory=seen.inventory, handlers=sorted(set(seen.handlers)),
+        )
+
+    def _still_valid(self, entry: _Rendered, key: str, runner: Runner) -> bool:
+        if entry.key != key or not runner.execute or runner.clean or runner.fingerprint is None:
+            return False
+        current = runner.fingerprint.modules
+        if any(current.get(name) != digest for name, digest in entry.modules.items()):
+            return False
+        if entry.api_sources is not None and entry.api_sources != self._api_sources():
+            return False
+        return all(snippet.unchanged() for snippet in entry.snippets)
+
+    def _reuse(self, entry: _Rendered, page: Page, runner: Runner, config: MkDocsConfig,
+               files: Files) -> None:
+        page.content = entry.content
+        page.toc = copy.deepcopy(entry.toc)
+        page._title_from_render = entry.title
+        page.present_anchor_ids = copy.copy(entry.present_anchor_ids)
+        if entry.links_to_anchors is not None:
+            links = {}
+            for src_uri, anchors in entry.links_to_anchors.items():
+                target = files.get_file_from_path(src_uri)
+                if target is not None:
+                    links[target] = dict(anchors)
+            page.links_to_anchors = links
+        runner.records.extend(replace(r, state="cached", seconds=0.0, replayed=0) for r in entry.records)
+        runner.codes.update(entry.codes)
+        autorefs = config.plugins.get("autorefs")
+        for identifier, anchor, title, primary in entry.anchors:
+            autorefs.register_anchor(page, identifier, anchor, title=title, primary=primary)  # type: ignore[union-attr]
+        if entry.handlers or entry.inventory:
+            handlers = config.plugins["mkdocstrings"].handlers  # type: ignore[attr-defined]
+            for name in entry.handlers:
+                handlers.get_handler(name)
+            for item in entry.inventory:
+                handlers.inventory.register(**item)
+
+
+def _mkdocstrings_folders(config: MkDocsConfig) -> list[Path] | None:
+    """The ``paths`` of mkdocstrings' Python handler, or ``None`` if unknown."""
+    plugin = config.plugins.get("mkdocstrings")
+    if plugin is None:
+        return None
+    try:
+        paths = plugin.config["handlers"]["python"]["paths"]
+    except (KeyError, TypeError):
+        return None
+    root = Path(config.config_file_path).parent
+    return [root / p for p in paths]
+
+
+@dataclass
+class _Seen:
+    warning: _WarningSeen
+    snippets: list[_Snippet] = field(default_factory=list)
+    downloads: bool = False
+    anchors: list[tuple[str, str | None, str | None, bool]] = field(default_factory=list)
+    inventory: list[dict[str, Any]] = field(default_factory=list)
+    handlers: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def _recording(config: MkDocsConfig) -> Iterator[_Seen]:
+    """Record what a page's render reads (snippets) and leaves behind (anchors, inventory)."""
+    from pymdownx.snippets import SnippetPreprocessor
+
+    seen = _Seen(_WarningSeen())
+    get_path, download = SnippetPreprocessor.get_snippet_path, SnippetPreprocessor.download
+
+    def record_path(self: Any, path: str) -> str | None:
+        found = get_path(self, path)
+        # Hashed before the caller reads it: a racing edit can only force a re-render.
+        seen.snippets.append(_Snippet(path, list(self.get_bases()), bool(self.restrict_base_path), found,
+                                      None if found is None else _file_hash(found)))
+        return found
+
+    def record_download(self: Any, url: str) -> Any:
+        seen.downloads = True
+        return download(self, url)
+
+    record_download.cache_clear = download.cache_clear  # type: ignore[attr-defined]  (an lru_cache)
+
+    restore: list[Callable[[], None]] = []
+    autorefs = config.plugins.get("autorefs")
+    if autorefs is not None:
+        register_anchor = autorefs.register_anchor
+
+        def record_anchor(page: Any, identifier: str, anchor: str | None = None, *,
+                          title: str | None = None, primary: bool = True) -> None:
+            seen.anchors.append((identifier, anchor, title, primary))
+            register_anchor(page, identifier, anchor, title=title, primary=primary)
+
+        autorefs.register_anchor = record_anchor
+        restore.append(lambda: delattr(autorefs, "register_anchor"))
+    mkdocstrings = config.plugins.get("mkdocstrings")
+    handlers = getattr(mkdocstrings, "_handlers", None)
+    if handlers is not None:
+        get_handler, register = handlers.get_handler, handlers.inventory.register
+
+        def record_handler(name: str, *args: Any, **kwargs: Any) -> Any:
+            seen.handlers.append(name)
+            return get_handler(name, *args, **kwargs)
+
+        def record_inventory(**kwargs: Any) -> Any:
+            seen.inventory.append(kwargs)
+            return register(**kwargs)
+
+        handlers.get_handler = record_handler
+        handlers.inventory.register = record_inventory
+        restore.append(lambda: delattr(handlers, "get_handler"))
+        restore.append(lambda: delattr(handlers.inventory, "register"))
+    SnippetPreprocessor.get_snippet_path = record_path  # type: ignore[method-assign]
+    SnippetPreprocessor.download = record_download  # type: ignore[method-assign]
+    loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
+    for logger in loggers:
+        logger.addHandler(seen.warning)
+    try:
+        yield seen
+    except BaseException:
+        seen.warning.seen = True
+        raise
+    finally:
+        for logger in loggers:
+            logger.removeHandler(seen.warning)
+        SnippetPreprocessor.get_snippet_path = get_path  # type: ignore[method-assign]
+        SnippetPreprocessor.download = download  # type: ignore[method-assign]
+        for undo in restore:
+            undo()
+
+
+# -- search ---------------------------------------------------------------------------
+_search_memory: dict[str, tuple[str, list[dict[str, Any]]]] = {}
+
+
+def _toc_rows(toc: Any) -> list[Any]:
+    return [[item.title, item.url, item.level, _toc_rows(item.children)] for item in toc or []]
+
+
+def memoize_search_index() -> None:
+    """Make Material's search index reuse a page's entries when nothing they derive from changed."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        return
+    original = SearchIndex.add_entry_from_context
+    if getattr(original, "__lossnotes__", False):
+        return
+
+    def add_entry_from_context(self: Any, page: Page) -> None:
+        key = _sha(json.dumps([page.url, str(page.title), page.meta, _toc_rows(page.toc), page.content,
+                               self.config], default=repr, sort_keys=True).encode())
+        remembered = _search_memory.get(page.url)
+        if remembered is not None and remembered[0] == key:
+            self.entries.extend(copy.deepcopy(remembered[1]))
+            return
+        first = len(self.entries)
+        original(self, page)
+        _search_memory[page.url] = (key, copy.deepcopy(self.entries[first:]))
+
+    add_entry_from_context.__lossnotes__ = True  # type: ignore[attr-defined]
+    SearchIndex.add_entry_from_context = add_entry_from_context
