@@ -43,8 +43,9 @@ RAN = re.compile(r"lossnotes: (\d+) blocks and notebooks, (\d+) ran, (\d+) cache
 
 
 def copy_project(where: Path) -> Path:
-    for name in ("docs", "snippets"):
-        shutil.copytree(ROOT / name, where / name)
+    for name in ("docs", "snippets", "overrides"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, where / name)
     shutil.copytree(ROOT / "src" / "lossnotes", where / "src" / "lossnotes",
                     ignore=shutil.ignore_patterns("__pycache__"))
     (where / "node_modules").symlink_to(ROOT / "node_modules")
