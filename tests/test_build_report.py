@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import json
 import random
 import re
 from pathlib import Path
@@ -59,6 +60,11 @@ def test_log_line_per_page_and_report_lists_every_block(tmp_path: Path) -> None:
     slowest = re.findall(r"<td>(block \d[^<]*)</td>", tables[0])
     assert slowest[0] == "block 2, line 7"
     assert '<a href="../timing/">' in report
+    # Its text changes with every build's timings: it stays out of the search index.
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text())
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("timing/") for location in locations)
+    assert not any(location.startswith("build-report/") for location in locations)
 
     # Cached on the next build, and the report says so.
     again = mkdocs_build(config, tmp_path / "site", env=build_env(LOSSNOTES_CLEAN="0"))

@@ -186,6 +186,9 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
                 return get_relative_url(self.urls.get(src, src), page.url)
 
             page.content = _report.fill(page.content, _report.render(self.runner.records, link))
+            # Its text is the timing of this very build: kept out of the search index,
+            # which then stays identical from one build to the next.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

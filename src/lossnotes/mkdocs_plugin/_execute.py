@@ -30,7 +30,6 @@ import contextlib
 import ctypes
 import random
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterator
