@@ -61,3 +61,31 @@ def test_a_passing_project_builds(tmp_path: Path) -> None:
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "0.5" in (tmp_path / "site" / "fine" / "index.html").read_text()
+
+
+LINKING_PAGE = '''
+# Links printed by a block
+
+```python exec="1"
+print("See [the other page](other.md#part) and [a missing one](TARGET).")
+```
+'''
+
+
+def test_links_printed_by_blocks_are_resolved_like_the_page_s_own(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "links.md": LINKING_PAGE.replace("TARGET", "other.md"),
+             "other.md": "# Other\n\n## Part\n"}
+    config = make_project(tmp_path, pages)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "links" / "index.html").read_text()
+    assert 'href="../other/#part"' in html and ".md" not in html.split('class="md-content"')[1].split("</article>")[0]
+
+
+def test_a_block_linking_to_a_missing_page_fails_the_strict_build(tmp_path: Path) -> None:
+    pages = {"index.md": "# Home\n", "links.md": LINKING_PAGE.replace("TARGET", "missing.md"),
+             "other.md": "# Other\n\n## Part\n"}
+    config = make_project(tmp_path, pages)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "links.md: an executed block links to 'missing.md', which is not a page" in result.stderr

@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import _assets, _blocks, _cache, _execute, _jupyter, _notebook, _reload, _report, _serve
+from . import _assets, _blocks, _cache, _execute, _jupyter, _links, _notebook, _reload, _report, _serve
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -160,8 +160,10 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             self.renders.wrap(page, self.runner)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files,
+                        **kwargs: Any) -> str:
         self.tracker.raise_for_failures()
+        html = _links.resolve_md_links(html, page, files)
         src = page.file.src_uri
         records = self.runner.page_records(src)
         cached = sum(record.state == "cached" for record in records)
