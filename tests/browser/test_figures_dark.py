@@ -70,50 +70,47 @@ def contrast(a: str, b: str) -> float:
 @pytest.mark.build
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_figures_read_in_both_schemes(built_site: Path, scheme: str, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def test_figures_read_in_both_schemes(built_site: Path, browser, site_url: str, scheme: str,
+                                      tmp_path: Path) -> None:
+    # One Playwright per process: use the session's browser (tests/browser/conftest.py).
+    from browsing import new_context, open_page
 
-    from browsing import CHROMIUM, CHROMIUM_ARGS, new_context, open_page
-    from siteserver import serve
-
+    url = site_url
     with_figures = [p for p in site_pages(built_site) if 'class="lossnotes-figure"' in p.read_text()]
     notebooks = [p for p in site_pages(built_site) if "jp-RenderedImage" in p.read_text()]
     assert with_figures
     shots = Path(os.environ.get("LOSSNOTES_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
-    with serve(built_site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context, traffic = new_context(browser, url, scheme)
-        checked = 0
-        for path in with_figures + notebooks[:1]:
-            if path in with_figures and checked >= 3:
-                continue
-            relative = path.parent.relative_to(built_site).as_posix()
-            open_page(context, traffic, url + (relative + "/" if relative != "." else ""))
-            tab = context.pages[0]
-            expected = "slate" if scheme == "dark" else "default"
-            assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-            background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
-            if path in with_figures:
-                visible = tab.locator(".lossnotes-figure svg >> visible=true")
-                if not visible.count():
-                    continue  # every figure of the page is in a closed <details> or tab
-                checked += 1
-                figure = visible.first
-                figure.scroll_into_view_if_needed()
-                fills = tab.evaluate(
-                    "[...document.querySelectorAll('.lossnotes-figure svg text')]"
-                    ".map(t => getComputedStyle(t).fill)")
-                assert fills, f"{relative}: no text in the figures"
-                worst = min(contrast(fill, background) for fill in set(fills))
-                assert worst >= 4.5, f"{relative} ({scheme}): figure text contrast {worst:.2f}:1"
-                figure.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
-            else:
-                image = tab.locator(".jp-RenderedImage img >> visible=true").first
-                image.scroll_into_view_if_needed()
-                applied = image.evaluate("i => getComputedStyle(i).filter")
-                assert (applied != "none") == (scheme == "dark"), applied
-                image.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
-        context.close()
-        browser.close()
+    context, traffic = new_context(browser, url, scheme)
+    checked = 0
+    for path in with_figures + notebooks[:1]:
+        if path in with_figures and checked >= 3:
+            continue
+        relative = path.parent.relative_to(built_site).as_posix()
+        open_page(context, traffic, url + (relative + "/" if relative != "." else ""))
+        tab = context.pages[0]
+        expected = "slate" if scheme == "dark" else "default"
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        if path in with_figures:
+            visible = tab.locator(".lossnotes-figure svg >> visible=true")
+            if not visible.count():
+                continue  # every figure of the page is in a closed <details> or tab
+            checked += 1
+            figure = visible.first
+            figure.scroll_into_view_if_needed()
+            fills = tab.evaluate(
+                "[...document.querySelectorAll('.lossnotes-figure svg text')]"
+                ".map(t => getComputedStyle(t).fill)")
+            assert fills, f"{relative}: no text in the figures"
+            worst = min(contrast(fill, background) for fill in set(fills))
+            assert worst >= 4.5, f"{relative} ({scheme}): figure text contrast {worst:.2f}:1"
+            figure.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
+        else:
+            image = tab.locator(".jp-RenderedImage img >> visible=true").first
+            image.scroll_into_view_if_needed()
+            applied = image.evaluate("i => getComputedStyle(i).filter")
+            assert (applied != "none") == (scheme == "dark"), applied
+            image.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
+    context.close()
     assert checked == 3

@@ -47,9 +47,11 @@ def forget_lossnotes_modules() -> list[str]:
     Examples
     --------
     >>> import lossnotes._validate
+    >>> before = dict(sys.modules)
     >>> "lossnotes._validate" in forget_lossnotes_modules()
     True
     >>> "lossnotes._validate" in sys.modules
     False
+    >>> sys.modules.update(before)  # leave this process's classes as they were
     """
     return list(take_lossnotes_modules())
