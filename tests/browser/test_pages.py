@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser
 
 from browsing import new_context, open_page
@@ -208,3 +209,31 @@ def test_copy_button_copies_exactly_the_visible_code(
         context.close()
     assert not problems, "\n".join(problems)
     assert copied, f"pages {with_code} have code blocks, but none was visible to copy"
+
+
+def test_math_renders_after_instant_navigation(browser: Browser, site_url: str) -> None:
+    """Material swaps the content without a reload; KaTeX must render the new page too."""
+    context, traffic = new_context(browser, site_url, "light")
+    # Material trusts links that its sitemap lists, matching protocol and host but not the
+    # port; as on GitHub Pages, the sitemap must name the host the site is served from.
+    published = re.match(r"https?://[^/]+", yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())["site_url"])[0]
+
+    def rebase_sitemap(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(published, traffic.origin))
+
+    context.route("**/sitemap.xml", rebase_sitemap)
+    try:
+        assert not (problems := open_page(context, traffic, site_url)), problems
+        page = context.pages[0]
+        page.evaluate("window.__no_reload = true")  # gone if the browser really reloads
+        page.locator("nav.md-nav a[href$='chapter/worked-example/']").first.click()
+        page.wait_for_url("**/chapter/worked-example/")
+        page.wait_for_selector("article .katex")
+        assert page.evaluate("window.__no_reload === true"), "navigation reloaded the page"
+        text = page.locator("article").inner_text()
+        assert "\\frac" not in text and "$$" not in text, "worked-example [instant]: raw TeX left"
+        assert page.locator("article .katex-display").count() >= 1
+    finally:
+        context.close()
