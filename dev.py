@@ -99,13 +99,15 @@ def main(argv: list[str]) -> None:
     site_assets()
     extra = argv[1:]
     os.chdir(ROOT)
+    # argv[0] is the full path: Python finds its virtual environment from it.
+    python = str(BIN / "python")
     if command == "serve":
-        os.execv(BIN / "mkdocs", ["mkdocs", "serve", "--livereload", "-a", "127.0.0.1:8000", *extra])
+        os.execv(python, [python, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:8000", *extra])
     if command == "build":
-        os.execv(BIN / "mkdocs", ["mkdocs", "build", "--strict", *extra])
+        os.execv(python, [python, "-m", "mkdocs", "build", "--strict", *extra])
     if command == "test":
         chromium()
-        os.execv(BIN / "python", ["python", "-m", "pytest", *extra])
+        os.execv(python, [python, "-m", "pytest", *extra])
 
 
 if __name__ == "__main__":
