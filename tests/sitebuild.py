@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -65,3 +68,29 @@ def make_project(root: Path, pages: dict[str, str], *, nav: list | None = None) 
     path = root / "mkdocs.yml"
     path.write_text(yaml.dump(config, sort_keys=False))
     return path
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The body at ``url``, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, timeout: float = 60, poll: float = 0.2) -> float:
+    """Seconds until ``text`` appears at ``url``; fails after ``timeout`` seconds."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if text in fetch(url):
+            return time.monotonic() - start
+        time.sleep(poll)
+    raise AssertionError(f"{text!r} did not appear at {url} within {timeout} s:\n{fetch(url)[-2000:]}")

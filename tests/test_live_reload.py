@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sitebuild import ROOT, build_env, make_project
+from sitebuild import ROOT, build_env, fetch, free_port, make_project, wait_for
 
 pytestmark = pytest.mark.build
 
@@ -32,29 +30,6 @@ print(f"package says {VALUE}")
 
 Prose says alpha.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str, timeout: float = 60) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if text in fetch(url):
-            return time.monotonic() - start
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} did not appear at {url} within {timeout} s:\n{fetch(url)[-2000:]}")
 
 
 @pytest.fixture

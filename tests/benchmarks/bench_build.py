@@ -28,16 +28,18 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))  # run as a script: reach the shared test helpers
+
+import sitebuild  # noqa: E402
+from sitebuild import free_port  # noqa: E402
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 RAN = re.compile(r"lossnotes: (\d+) blocks and notebooks, (\d+) ran, (\d+) cached")
 
@@ -90,27 +92,8 @@ def plain_scripts(site: Path, project: Path, scripts: Path) -> float:
     return time.perf_counter() - start
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
-    except OSError:
-        return ""
-
-
 def wait_for(url: str, text: str, timeout: float = 300) -> float:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if text in fetch(url):
-            return time.perf_counter() - start
-        time.sleep(0.02)
-    raise SystemExit(f"{text!r} never appeared at {url}")
+    return sitebuild.wait_for(url, text, timeout=timeout, poll=0.02)
 
 
 def pick_page(project: Path) -> tuple[Path, Path]:
