@@ -399,3 +399,33 @@ def test_phone_width_has_no_horizontal_overflow(browser: Browser, site_url: str,
         assert left >= 0 and left + frame_width <= width and frame_width > width / 2, (left, frame_width)
     finally:
         context.close()
+
+
+def test_a_touch_drag_turns_the_camera(browser: Browser, site_url: str) -> None:
+    """Phones and tablets: one finger dragged across the 3-D view turns it."""
+    context = browser.new_context(viewport={"width": 820, "height": 1000}, has_touch=True,
+                                  is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE, wait_until="load")
+        wait_ready(page)
+        view = page.locator("#lx-view3d")
+        view.scroll_into_view_if_needed()
+        box = view.bounding_box()
+        before = page.evaluate(CAMERA_JS)
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        cdp = context.new_cdp_session(page)  # Playwright has taps only; drag through CDP
+
+        def touch(kind: str, points: list[tuple[float, float]]) -> None:
+            cdp.send("Input.dispatchTouchEvent", {
+                "type": kind, "touchPoints": [{"x": px, "y": py} for px, py in points]})
+
+        touch("touchStart", [(x, y)])
+        for k in range(1, 11):
+            touch("touchMove", [(x + 10 * k, y + 2 * k)])
+        touch("touchEnd", [])
+        page.wait_for_timeout(300)
+        after = page.evaluate(CAMERA_JS)
+        assert np.abs(np.subtract(after, before)).max() > 0.05, (before, after)
+    finally:
+        context.close()
