@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from browsing import new_context, open_page
 from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, summary
@@ -109,16 +109,29 @@ def chapter_term(built_site: Path) -> tuple[str, str]:
     return re.sub(r"<[^>]+>", "", doc["title"]), doc["location"]
 
 
-def test_search_finds_a_chapter_term_and_navigates(browser: Browser, site_url: str, built_site: Path) -> None:
+@pytest.mark.parametrize("opened_by", ["click", "keyboard"])
+def test_search_finds_a_chapter_term_and_navigates(browser: Browser, site_url: str, built_site: Path,
+                                                   opened_by: str) -> None:
+    """Search lists a chapter section and goes there; its index loads only once search is opened."""
     term, location = chapter_term(built_site)
     context, traffic = new_context(browser, site_url)
+    index_requests: list[str] = []
+    context.on("request", lambda request: index_requests.append(request.url)
+               if request.url.endswith("search/search_index.json") else None)
     try:
         assert not (problems := open_page(context, traffic, site_url)), problems
         page = context.pages[0]
+        assert not index_requests, "/lossnotes/ [search]: the search index was fetched before search was opened"
         box = page.locator("input.md-search__input")
-        if not box.is_visible():  # narrow window: the search box opens from a header button
-            page.locator("label.md-header__button[for=__search]").click()
-        box.click()
+        if opened_by == "keyboard":
+            page.keyboard.press("/")  # the theme's shortcut focuses the search box
+        else:
+            if not box.is_visible():  # narrow window: the search box opens from a header button
+                page.locator("label.md-header__button[for=__search]").click()
+            box.click()
+        expect(box).to_be_focused()
+        assert index_requests == [site_url + "search/search_index.json"], (
+            f"/lossnotes/ [search]: opening search by {opened_by} fetched {index_requests}")
         box.press_sequentially(term, delay=10)  # the theme searches on key strokes
         links = page.locator(".md-search-result__link")
         wanted = site_url + location
