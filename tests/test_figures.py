@@ -73,3 +73,40 @@ def test_rasterized_artists_are_palette_pngs() -> None:
     for payload in payloads:
         image = Image.open(io.BytesIO(base64.b64decode(payload)))
         assert image.mode == "P", "embedded raster should use a palette"
+
+
+def numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", text)]
+
+
+def test_minified_svg_draws_what_matplotlib_wrote() -> None:
+    """Same elements, text and references; every coordinate within 0.005 pt."""
+    import xml.etree.ElementTree as ET
+
+    from lossnotes.figures import _minify
+
+    fig = line_figure()
+    fig.axes[0].set_yscale("log")  # tick labels become mathtext: <text> with <tspan>s
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    raw = buffer.getvalue()
+    small = _minify(raw[raw.index("<svg"):])
+    assert len(small) < 0.75 * len(raw)
+    referenced = set(re.findall(r'(?:href="#|url\(#)([^")]+)', small))
+    assert referenced and referenced <= set(ids(small)), "a reference lost its target"
+
+    def elements(svg: str) -> list[ET.Element]:
+        return [e for e in ET.fromstring(svg).iter() if not (e.tag.endswith("}defs") and len(e) == 0)]
+
+    before, after = elements(raw), elements(small)
+    assert [e.tag for e in before] == [e.tag for e in after]
+    for old, new in zip(before, after):
+        assert (old.text or "").strip() == (new.text or "").strip()
+        for name, value in old.attrib.items():
+            if name == "id":
+                assert new.get(name) in {None, value}
+            elif name == "transform" and re.fullmatch(r"rotate\(-?0 [^)]*\)", value):
+                assert new.get(name) is None  # a rotation by zero draws the same
+            else:
+                assert re.sub(r"[-\d.e\s]+", " ", new.get(name, "")).split() == re.sub(r"[-\d.e\s]+", " ", value).split()
+                assert np.allclose(numbers(new.get(name, "")), numbers(value), rtol=0, atol=0.0051), name
