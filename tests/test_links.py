@@ -95,6 +95,10 @@ def check_url(site: Path, parsed: dict[Path, PageParser], base: str, url: str) -
         anchor = unquote(target.fragment)
         if anchor not in parsed[file].ids:
             return f"no anchor #{anchor} in {file.relative_to(site).as_posix()}"
+    if target.fragment and file.suffix == ".svg":  # a figure's drawing, used by its page
+        anchor = unquote(target.fragment)
+        if f'id="{anchor}"' not in file.read_text(encoding="utf-8"):
+            return f"no element #{anchor} in {file.relative_to(site).as_posix()}"
     return None
 
 

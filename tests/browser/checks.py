@@ -57,7 +57,9 @@ FIGURE_INFO_JS = """(e) => {
     || e.querySelector('figcaption')?.textContent || e.querySelector('[aria-label]')?.getAttribute('aria-label')
     || e.id || e.outerHTML.slice(0, 60);
   const page = getComputedStyle(document.body).backgroundColor;
-  const texts = [...e.querySelectorAll('text')].map((t) => getComputedStyle(t).fill);
+  // Text drawn inline, and the colour a <use>d drawing's currentColor text inherits.
+  const texts = [...e.querySelectorAll('text')].map((t) => getComputedStyle(t).fill)
+    .concat([...e.querySelectorAll('use')].map((u) => getComputedStyle(u).color));
   return {tag: e.tagName.toLowerCase(), hiddenTab, nested, width: box.width, height: box.height,
           label: label.trim().slice(0, 60), page, texts,
           broken: e.tagName === 'IMG' && (!e.complete || e.naturalWidth === 0)};

@@ -1,7 +1,7 @@
 """Every figure is legible in the light and the dark scheme, from one rendering.
 
-Markup: the figures of the built site are inline SVG whose text and axes take
-``currentColor``; the only rasters are notebook outputs, which the plugin's style
+Markup: the figures of the built site are SVG drawings, each <use>d by its page
+from a file, whose text and axes take ``currentColor``; the only rasters are notebook outputs, which the plugin's style
 sheet inverts in the dark scheme. Browser: in both schemes the figures' text
 contrasts with the page by at least 4.5:1 (WCAG AA), and screenshots are saved
 (to ``$LOSSNOTES_SCREENSHOTS`` when set) for a person to look at.
@@ -27,6 +27,16 @@ def site_pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("index.html") if "assets" not in path.parts)
 
 
+USE = re.compile(r'^<svg\b[^>]*><use xlink:href="([^"#]+)#figure"/></svg>')
+
+
+def drawing(page: Path, figure: str) -> str:
+    """The figure's drawing: the SVG file its <use> refers to (the plugin moves it there)."""
+    used = USE.match(figure)
+    assert used, f"{page}: figure is not a <use> of a drawing file: {figure[:200]}"
+    return (page.parent / used[1]).resolve().read_text()
+
+
 @pytest.mark.build
 def test_figures_are_scheme_aware_svg(built_site: Path) -> None:
     figures = 0
@@ -36,6 +46,7 @@ def test_figures_are_scheme_aware_svg(built_site: Path) -> None:
             figures += 1
             where = f"{page.relative_to(built_site)}: figure {figures}"
             assert figure.startswith("<svg") and 'role="img"' in figure and "aria-label=" in figure, where
+            figure = drawing(page, figure)
             assert "currentColor" in figure, f"{where} does not follow the page's colour"
             assert not DARK_INK.search(figure), f"{where} has hard-coded black: {DARK_INK.search(figure)[0]}"
             assert not OPAQUE_BACKGROUND.search(figure), f"{where} has an opaque white background"
@@ -99,9 +110,10 @@ def test_figures_read_in_both_schemes(built_site: Path, browser, site_url: str, 
             checked += 1
             figure = visible.first
             figure.scroll_into_view_if_needed()
+            # The drawings' text is currentColor inside a <use>: it takes the <use>'s colour.
             fills = tab.evaluate(
-                "[...document.querySelectorAll('.lossnotes-figure svg text')]"
-                ".map(t => getComputedStyle(t).fill)")
+                "[...document.querySelectorAll('.lossnotes-figure svg use')]"
+                ".map(u => getComputedStyle(u).color)")
             assert fills, f"{relative}: no text in the figures"
             worst = min(contrast(fill, background) for fill in set(fills))
             assert worst >= 4.5, f"{relative} ({scheme}): figure text contrast {worst:.2f}:1"
