@@ -89,3 +89,32 @@ def test_two_clean_builds_are_identical(built_site: Path, tmp_path: Path) -> Non
     # it is kept out of the search index so that the index stays identical.
     differences = [name for name in differences if name != "build-report/index.html"]
     assert not differences, f"files differ between two builds: {differences[:20]}"
+
+
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+
+
+def test_each_page_loads_its_own_styles_in_one_request(built_site: Path) -> None:
+    """Material's two sheets, then one joined sheet holding every extra_css file in order."""
+    config = (ROOT / "mkdocs.yml").read_text()
+    extra = re.search(r"^extra_css:\n((?:  - .*\n)+)", config, re.M)[1].split()[1::2]
+    for page in sorted(built_site.rglob("index.html")):
+        name = page.relative_to(built_site).as_posix()
+        sheets = STYLESHEET.findall(page.read_text())
+        assert len(sheets) == 3 and "/main." in sheets[0] and "/palette." in sheets[1], f"{name}: {sheets}"
+        joined = (page.parent / sheets[2]).resolve()
+        css = joined.read_text()
+        parts = re.findall(r"^/\* (\S+\.css) \*/$", css, re.M)
+        assert [part for part in parts if part in extra] == extra, f"{name}: {parts} lacks {extra}"
+        targets = []
+        for part in parts:  # each original, whole, with relative url()s rewritten
+            original = (built_site / part).read_text()
+            assert re.sub(r"url\([^)]*\)", "url()", original) in re.sub(r"url\([^)]*\)", "url()", css), part
+            targets += [((built_site / part).parent / url).resolve() for url in css_urls(original)]
+        # Every url() reaches the file its original sheet reached.
+        assert [(joined.parent / url).resolve() for url in css_urls(css)] == targets, name
+
+
+def css_urls(css: str) -> list[str]:
+    urls = (url.strip("'\"") for url in re.findall(r"url\(([^)]+)\)", css))
+    return [url for url in urls if not re.match(r"[a-z]+:|#|/", url)]
