@@ -19,7 +19,9 @@ Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. It
 * forgets the lossnotes modules before each build, so ``mkdocs serve`` shows an edit
   to the package on the next rebuild (see :mod:`._reload`);
 * serves KaTeX from the site itself and strips the CDN scripts that mkdocs-jupyter
-  injects into notebook pages (see :mod:`._assets`).
+  injects into notebook pages (see :mod:`._assets`);
+* typesets every formula at build time with KaTeX in node, failing on a formula KaTeX
+  rejects, and subsets KaTeX's fonts to the glyphs the formulas draw (see :mod:`._math`).
 
 Environment: ``LOSSNOTES_CLEAN=1`` ignores the cache (as does ``CI=true`` unless
 ``LOSSNOTES_CLEAN=0``); ``LOSSNOTES_EXECUTE=0`` builds without running anything.
@@ -42,7 +44,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import _assets, _blocks, _cache, _execute, _jupyter, _links, _notebook, _reload, _report, _serve
+from . import _assets, _blocks, _cache, _execute, _figures, _jupyter, _links, _math, _notebook, _reload, _report, _serve, _styles
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -89,13 +91,16 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         self.markdown: dict[str, str] = {}
         self.generated: dict[str, tuple[str, str]] = {}
         self.serving = False
+        self.dirty = False
         self.renders = _serve.RenderCache()
+        self.math = _math.Math()
 
     # -- configuration -----------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps this instance across the rebuilds of `mkdocs serve`,
         # which is what lets the render cache and the search memory live between them.
         self.serving = command == "serve"
+        self.dirty = dirty
         if self.serving:
             _serve.memoize_search_index()
 
@@ -125,6 +130,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             self.notebooks.plugin.config["execute"] = self._jupyter_execute
         self.notebooks.start_build(cache_root, clean=self.clean, execute=self.execute)
         self.urls, self.markdown, self.generated = {}, {}, {}
+        self.math.start_build(_assets.katex_dir(config, self.config.node_modules), cache_root,
+                              clean=self.clean, dirty=self.dirty)
         if self.serving:
             settings = (dict(self.config), self.clean, self.execute)
             self.renders.start_build(config, settings=settings)
@@ -199,9 +206,13 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             name, text = generated
             target = Path(config.site_dir) / Path(page.file.dest_uri).parent / name
             write_file(text.encode("utf-8"), str(target))
-        return _assets.strip_cdn_scripts(output)
+        output = self.math.page(_assets.strip_cdn_scripts(output), page.file.src_uri)
+        output = _figures.externalize(output, page.url, config.site_dir)
+        return _styles.bundle(output, page.url, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        fonts = Path(config.site_dir) / _assets.KATEX_DEST / "fonts"
+        self.math.finish(_assets.katex_fonts(config, self.config.node_modules), fonts)
         records = self.runner.records
         ran = sum(record.state == "ran" for record in records)
         cached = sum(record.state == "cached" for record in records)
@@ -209,6 +220,9 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
                  f"{sum(record.seconds for record in records):.2f} s")
         if self.serving:
             log.info(f"lossnotes: {len(self.renders.reused)} unchanged pages reused from the previous render")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.math.close()
 
 
 def _snippet_base_paths(config: MkDocsConfig) -> list[Path]:

@@ -1,9 +1,11 @@
 """Serve KaTeX from the site itself and keep third-party scripts out of the pages.
 
-KaTeX comes from the npm registry (``package.json``; ``dev.py`` runs ``npm ci``).
-mkdocs-jupyter's notebook template adds MathJax and Mermaid from public CDNs; we
-remove those tags because the site must make no third-party request and KaTeX
-already renders the notebooks' math.
+KaTeX comes from the npm registry (``package.json``; ``dev.py`` runs ``npm ci``). Math
+is typeset at build time (:mod:`._katex`), so pages need KaTeX's style sheet and fonts
+(subset by :mod:`._fonts`); its script is served for page scripts that typeset in the
+browser, which load it themselves. mkdocs-jupyter's notebook template adds MathJax and
+Mermaid from public CDNs; we remove those tags because the site must make no
+third-party request and the notebooks' math is typeset at build time too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-KATEX_FILES = ("katex.min.css", "katex.min.js", "contrib/auto-render.min.js")
+KATEX_FILES = ("katex.min.css", "katex.min.js")
 KATEX_DEST = "assets/katex"
 _CDN_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc=[\"'](?:https?://[^\"']*)?[\"'][^>]*>\s*</script>"  # remote or empty src
@@ -30,15 +32,25 @@ def _node_modules(config: MkDocsConfig, node_modules: str) -> Path:
     return Path(config.config_file_path).parent / node_modules
 
 
+def katex_dir(config: MkDocsConfig, node_modules: str) -> Path:
+    """The ``katex`` npm package folder."""
+    return _node_modules(config, node_modules) / "katex"
+
+
+def katex_fonts(config: MkDocsConfig, node_modules: str) -> list[Path]:
+    """KaTeX's WOFF2 fonts, served under ``assets/katex/fonts/``."""
+    return sorted((katex_dir(config, node_modules) / "dist" / "fonts").glob("*.woff2"))
+
+
 def add_katex(files: Files, config: MkDocsConfig, node_modules: str) -> Files:
     """Add KaTeX's script, style sheet and fonts to the site's files."""
-    source = _node_modules(config, node_modules) / "katex" / "dist"
+    source = katex_dir(config, node_modules) / "dist"
     if not (source / "katex.min.js").is_file():
         raise PluginError(
             f"KaTeX not found in {source}: run 'python3 dev.py serve' (or 'npm ci') to install it"
         )
     wanted = [source / name for name in KATEX_FILES]
-    wanted += sorted((source / "fonts").glob("*.woff2"))
+    wanted += katex_fonts(config, node_modules)
     for path in wanted:
         relative = path.relative_to(source).as_posix()
         files.append(
