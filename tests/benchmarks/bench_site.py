@@ -8,7 +8,8 @@ Run on demand (not part of the test suite)::
 
 Both sites are served from 127.0.0.1 under /lossnotes/, gzip-compressed as GitHub
 Pages serves them. For every page: the bytes transferred (compressed bodies plus
-headers) while a fresh browser loads it and settles (search index included), and,
+headers) while a fresh browser loads it and settles (the search index is fetched only
+when a reader opens search, and is reported on its own), and,
 unless --no-lighthouse, Lighthouse's performance, accessibility, best-practices and
 SEO scores with its mobile (default) and desktop presets. The baseline is a stock
 Material for MkDocs site with one empty page (``font: false``, since the sandbox
@@ -23,6 +24,7 @@ performance at least the stock page's.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import subprocess
@@ -39,6 +41,9 @@ from siteserver import serve, site_pages  # noqa: E402
 LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs Node 22; Debian 12 ships Node 20
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The metrics the performance score is made of (ms, except CLS), shown for mobile.
+METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
+           "CLS": "cumulative-layout-shift", "SI": "speed-index"}
 LIMITS = {"chapter/terrain-explorer/": 1_500_000}
 DEFAULT_LIMIT = 300_000
 STOCK = {"mkdocs.yml": "site_name: stock\nsite_url: https://example.org/lossnotes/\n"
@@ -91,6 +96,8 @@ def lighthouse(url: str, preset: str) -> dict[str, float]:
                        capture_output=True, timeout=300)
         data = json.loads(report.read_text())
     scores = {name: data["categories"][name]["score"] for name in CATEGORIES}
+    scores["metrics"] = {short: data["audits"][audit]["numericValue"]  # type: ignore[assignment]
+                         for short, audit in METRICS.items()}
     failed = sorted(audit["id"] for audit in data["audits"].values()
                     if audit.get("score") is not None and audit["score"] < 1
                     and audit.get("scoreDisplayMode") == "binary")
@@ -132,6 +139,7 @@ def main() -> None:
                 results.append(row)
                 print(json.dumps(row), file=sys.stderr, flush=True)
             browser.close()
+        index_bytes = len(gzip.compress((site / "search" / "search_index.json").read_bytes()))
 
     stock_perf = results[0].get("mobile", {}).get("performance")
     print("| page | KB (gzip) | requests | within limit | mobile perf/a11y/bp/seo | desktop perf/a11y/bp/seo |")
@@ -145,7 +153,13 @@ def main() -> None:
             cells.append(" / ".join(f"{scores[c]:.2f}" for c in CATEGORIES) if scores else "")
         print(f"| {row['page'] or '(home)'} | {row['bytes'] / 1000:.0f} | {row['requests']} | {within} | "
               f"{cells[0]} | {cells[1]} |")
+    print(f"\nSearch index, fetched when a reader first opens search: {index_bytes / 1000:.0f} KB (gzip)")
     if stock_perf is not None:
+        print("\n| page (mobile) | FCP ms | LCP ms | TBT ms | CLS | SI ms |\n|---|---:|---:|---:|---:|---:|")
+        for row in results:
+            m = row["mobile"]["metrics"]
+            print(f"| {row['page'] or '(home)'} | {m['FCP']:.0f} | {m['LCP']:.0f} | {m['TBT']:.0f} | "
+                  f"{m['CLS']:.3f} | {m['SI']:.0f} |")
         slower = [row["page"] or "(home)" for row in results[1:] if row["mobile"]["performance"] < stock_perf]
         print(f"\nMobile performance below the stock page's {stock_perf:.2f}: {', '.join(slower) or 'none'}")
         for row in results:
