@@ -126,6 +126,8 @@ def test_loads_cleanly_and_draws_both_views(explorer) -> None:
     page.wait_for_function("document.querySelector('#lx-status').textContent.includes('Gradient descent')")
     assert "Convex bowl" in status.text_content()
     assert page.locator("[data-lx=table] tr").count() == 5
+    # The page loads KaTeX when the explorer first typesets (javascripts/formulas.js): wait for it.
+    page.wait_for_selector("[data-lx=formula] .katex", state="attached", timeout=10000)
     assert page.locator("[data-lx=formula] .katex").count() == 1, "the formula is not typeset"
 
 
