@@ -6,7 +6,9 @@ font the site serves is replaced by a subset holding the union of the characters
 by all the build's formulas (the text of their visible markup, see
 :func:`._katex.glyphs`) and :data:`ALWAYS`. One union for every font is a little
 generous (a Fraktur font keeps the Latin letters of the prose formulas) but cannot
-drop a glyph that a formula draws in a font we did not predict.
+drop a glyph that a formula draws in a font we did not predict. Formulas draw exactly
+as with the full fonts (compared pixel by pixel in Chromium, light and dark, 1280 and
+390 px wide).
 
 Subsets are written with ``recalcTimestamp=False``, so a build is byte-for-byte
 reproducible, and cached by the source font, the characters and fontTools' version.
@@ -23,10 +25,15 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
-#: Equation numbers, which KaTeX's CSS draws as "(" counter ")".
-ALWAYS = "()0123456789"
+#: FreeType's auto-hinter (Chromium and Firefox on Linux and Android) sets a font's blue
+#: zones from these Latin and Greek letters (its afblue.dat) when the font has them: without
+#: them a kept glyph would be hinted differently, a pixel off here and there.
+HINTING = "THEZOCQS" "HEZLOCUS" "fijkdbh" "xzroesc" "pqgjy" "ΓΒΕΖΘΟΩ" "ΒΔΖΞΘΟ" "βθδζλξ" "αειοπστω" "βγημρφχψ"
+#: Kept in every subset: equation numbers, which KaTeX's CSS draws as "(" counter ")",
+#: and the hinting references.
+ALWAYS = "()0123456789" + HINTING
 #: Bump when the subsetting options below change.
-VERSION = "1"
+VERSION = "2"
 
 
 def subset(data: bytes, characters: str) -> bytes:
