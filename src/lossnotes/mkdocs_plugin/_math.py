@@ -9,6 +9,7 @@ browser's auto-render saw it; the search index keeps the TeX source, as before) 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from pathlib import Path
@@ -28,6 +29,7 @@ class Math:
         self.fonts: FontSubsets | None = None
         self.cache_dir: Path | None = None
         self.glyphs: dict[str, str] = {}  # page -> characters its formulas draw
+        self.pages: dict[str, tuple[bytes, str, list[Formula]]] = {}  # page -> input hash, output, formulas
         self.formulas = 0
         self.seconds = 0.0
 
@@ -48,18 +50,30 @@ class Math:
     def page(self, html: str, src: str) -> str:
         """``html`` with its formulas typeset; a formula KaTeX rejects fails naming ``src``."""
         self.glyphs.pop(src, None)
+        start = time.perf_counter()
+        digest = hashlib.sha256(html.encode()).digest()
+        found: list[Formula] = []
 
-        def render(found: list[Formula]) -> dict[Formula, str]:
+        def render(formulas: list[Formula]) -> dict[Formula, str]:
             if self.katex is None:
                 self.katex = Katex(self.katex_dir, self.cache_dir)
                 self.katex.start_build(clean=self.clean)
-            results = self.katex.render(found, src)
+            results = self.katex.render(formulas, src)  # also logs KaTeX's warnings again
             self.glyphs[src] = "".join(result["glyphs"] for result in results.values())
-            self.formulas += len(found)
+            self.formulas += len(formulas)
+            found[:] = formulas
             return {formula: result["html"] for formula, result in results.items()}
 
-        start = time.perf_counter()
-        html = typeset(html, render)
+        # `mkdocs serve` renders every page again on each save: an unchanged page is not rescanned
+        # (its formulas are still looked up, for the glyphs and KaTeX's warnings).
+        remembered = self.pages.get(src)
+        if remembered is not None and remembered[0] == digest:
+            _, html, formulas = remembered
+            if formulas:
+                render(formulas)
+        else:
+            html = typeset(html, render)
+            self.pages[src] = (digest, html, list(found))
         self.seconds += time.perf_counter() - start
         return html
 

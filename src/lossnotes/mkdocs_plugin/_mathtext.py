@@ -24,13 +24,16 @@ from collections.abc import Callable
 
 #: auto-render's delimiters, in the order lossnotes configured them ($$ before $).
 DELIMITERS = (("$$", "$$", True), ("$", "$", False), ("\\(", "\\)", False), ("\\[", "\\]", True))
-IGNORED = frozenset({"noscript", "pre", "code", "option"})  # script, style, textarea: _TOKEN skips them
 _LEFT = re.compile("|".join(re.escape(left) for left, _, _ in DELIMITERS))
-# A comment, CDATA, a raw-text element whole, or any other tag (quoted values may hold '>').
+_MAYBE = re.compile(r"[$\\&]")  # a delimiter's first character, or an entity that may hide one
+_ATTRS = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""  # up to the tag's end; quoted values may hold '>'
+# A comment, CDATA, a raw-text element whole (script, style, textarea: never math), a tag
+# of another element whose text is not math (its name in group 2), or any other tag.
 _TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>"
-    r"|<(script|style|textarea)\b(?:\"[^\"]*\"|'[^']*'|[^'\">])*>.*?</\1\s*>"
-    r"|</?([a-zA-Z][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>|<![^>]*>",
+    rf"|<(script|style|textarea)\b{_ATTRS}>.*?</\1\s*>"
+    rf"|</?(pre|code|noscript|option)\b({_ATTRS})>"
+    rf"|</?[a-zA-Z]{_ATTRS}>|<![^>]*>",
     re.S | re.I,
 )
 _BODY = re.compile(r"<body\b", re.I)
@@ -83,19 +86,20 @@ def split(text: str) -> list[str | Formula]:
 def _runs(page: str) -> list[tuple[int, int, list[str | Formula]]]:
     """Start, end and parts of every text run of the body that holds a formula."""
     found = []
-    ignored = dict.fromkeys(IGNORED, 0)
+    depth = 0  # elements open around the current position whose text is not math
     body = _BODY.search(page)
     position = body.start() if body else 0
     for token in _TOKEN.finditer(page, position):
-        if token.start() > position and not any(ignored.values()):
-            parts = split(htmllib.unescape(page[position:token.start()]))
+        start = token.start()
+        # Most runs have no delimiter: only those with one are decoded and split.
+        if start > position and not depth and _MAYBE.search(page, position, start):
+            parts = split(htmllib.unescape(page[position:start]))
             if any(isinstance(part, tuple) for part in parts):
-                found.append((position, token.start(), parts))
-        name = (token.group(2) or "").lower()
-        if name in ignored and not token.group(0).endswith("/>"):
-            ignored[name] = max(ignored[name] + (-1 if token.group(0)[1] == "/" else 1), 0)
+                found.append((position, start, parts))
+        if token.group(2) is not None and not token.group(3).endswith("/"):
+            depth = max(depth + (-1 if page[start + 1] == "/" else 1), 0)
         position = token.end()
-    if position < len(page) and not any(ignored.values()):
+    if position < len(page) and not depth and _MAYBE.search(page, position):
         parts = split(htmllib.unescape(page[position:]))
         if any(isinstance(part, tuple) for part in parts):
             found.append((position, len(page), parts))
