@@ -30,7 +30,7 @@ THEME_TEMPLATE_ISSUES = {
 }
 # mkdocs-jupyter's notebook template (pages with a .jupyter-wrapper), also not ours:
 # it inlines the notebook's <style> blocks in the article, and keeps nbconvert's MathJax
-# loader with an empty URL (the site renders math with its own KaTeX instead).
+# loader with an empty URL (the site typesets math with KaTeX at build time instead).
 NOTEBOOK_TEMPLATE_ISSUES = {
     ("element-permitted-content", "<style> element is not permitted as content under <article>"),
     ("attribute-allowed-values", 'Attribute "src" has invalid value ""'),
