@@ -1,12 +1,27 @@
-// Formulas are typeset at build time. One wider than the column scrolls (lossnotes.css),
-// so keyboard users must reach it: checked on every page shown, when fonts load, on resize.
+// Formulas are typeset at build time. A display formula or a table wider than the
+// column scrolls inside itself (lossnotes.css, Material), so keyboard users must be
+// able to reach it: a region that overflows gets tabindex=0, one that fits loses it.
+// A ResizeObserver reports after layout, so checking forces no extra layout (reading
+// scrollWidth on load was a 150-280 ms task for a long page on a throttled phone).
+// It fires when a formula's fonts arrive, when the window is resized, and once on
+// observing, which also covers tables Material wraps in a scroller after load.
 (() => {
-  const mark = () => document.querySelectorAll(".katex-display").forEach((f) => {
-    if (f.scrollWidth > f.clientWidth) f.tabIndex = 0;
-    else f.removeAttribute("tabindex");
+  const SCROLLERS = ".katex-display, .md-typeset__scrollwrap, .lossnotes-table";
+  const CONTENT = ".katex-display > .katex, article table";
+  const watched = new WeakSet();
+  const observer = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const region = target.matches(SCROLLERS) ? target : target.parentElement.closest(SCROLLERS);
+      if (!region) continue;
+      if (!watched.has(region)) { watched.add(region); observer.observe(region); }
+      if (region.scrollWidth > region.clientWidth) region.tabIndex = 0;
+      else region.removeAttribute("tabindex");
+    }
   });
-  document$.subscribe(() => { mark(); document.fonts.ready.then(mark); });
-  addEventListener("resize", mark);
+  document$.subscribe(() => {
+    observer.disconnect();
+    document.querySelectorAll(CONTENT).forEach((content) => observer.observe(content));
+  });
   // For page scripts that typeset in the browser (the terrain explorer): KaTeX on first use.
   const src = new URL("../assets/katex/katex.min.js", document.currentScript.src).href;
   let loaded;

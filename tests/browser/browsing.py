@@ -81,12 +81,16 @@ class Traffic:
         return taken
 
 
-def new_context(browser: Browser, site_url: str, scheme: str = "light") -> tuple[BrowserContext, Traffic]:
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def new_context(browser: Browser, site_url: str, scheme: str = "light",
+                viewport: dict[str, int] = DESKTOP) -> tuple[BrowserContext, Traffic]:
     """A fresh reader: no stored palette, the given OS colour scheme, a desktop window."""
     parts = urlsplit(site_url)
     traffic = Traffic(origin=f"{parts.scheme}://{parts.netloc}")
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900},
-                                  reduced_motion="reduce")
+    context = browser.new_context(color_scheme=scheme, viewport=viewport, reduced_motion="reduce")
     # Nothing may leave 127.0.0.1; a request elsewhere is recorded by Traffic, then refused here.
     context.route(lambda url: not url.startswith(traffic.origin), lambda route: route.abort())
     return context, traffic

@@ -12,7 +12,10 @@ from collections.abc import Callable
 
 import pytest
 
-from checks import SCHEME_PARAMS, summary
+from playwright.sync_api import Browser
+
+from browsing import PHONE, new_context, open_page
+from checks import SCHEME_PARAMS, axe_problems, page_name, summary
 
 pytestmark = pytest.mark.browser
 Report = dict[str, dict[str, list[str]]]
@@ -29,3 +32,20 @@ def test_figures_carry_alternative_text(crawl: Callable[[str], Report], scheme: 
     """Every figure, image and canvas of the content has a text alternative (or is marked decorative)."""
     problems = summary(crawl(scheme), "alt", scheme)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
+def test_no_serious_accessibility_violation_on_a_phone(browser: Browser, site_url: str, pages: list[str],
+                                                       scheme: str) -> None:
+    """At 390 px wide formulas and tables scroll inside themselves: each must be keyboard-reachable."""
+    context, traffic = new_context(browser, site_url, scheme, viewport=PHONE)
+    problems = []
+    try:
+        for path in pages:
+            problems += [f"{page_name(path)} [{scheme}, 390 px]: {problem}"
+                         for problem in open_page(context, traffic, site_url + path)]
+            problems += [f"{page_name(path)} [{scheme}, 390 px]: {problem}"
+                         for problem in axe_problems(context.pages[0])]
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} accessibility problem(s) on a phone:\n" + "\n".join(problems)
