@@ -250,3 +250,31 @@ def test_math_renders_after_instant_navigation(browser: Browser, site_url: str) 
         assert page.locator("article .katex-display").count() >= 1
     finally:
         context.close()
+
+
+PRELOAD = re.compile(r'<link rel="preload" href="[^"]*/(KaTeX_[\w-]+)\.woff2" as="font"')
+# How KaTeX's style sheet names each preloaded file's face: family, style, weight.
+FACES = {"KaTeX_Main-Regular": "KaTeX_Main normal 400", "KaTeX_Math-Italic": "KaTeX_Math italic 400"}
+
+
+def test_preloaded_fonts_are_the_ones_the_formulas_draw_with(browser: Browser, site_url: str,
+                                                            built_site: Path, pages: list[str]) -> None:
+    """A preloaded font that no text uses is wasted bytes; one that is missing makes text jump."""
+    preloading = {path: PRELOAD.findall((built_site / path / "index.html").read_text()) for path in pages}
+    assert any(preloading.values()), "no page preloads a KaTeX font"
+    context, traffic = new_context(browser, site_url)
+    problems = []
+    try:
+        for path, fonts in preloading.items():
+            if not fonts:
+                continue
+            problems += open_page(context, traffic, site_url + path)
+            page = context.pages[0]
+            page.evaluate("document.fonts.ready")
+            loaded = page.evaluate("[...document.fonts].filter((f) => f.status === 'loaded')"
+                                   ".map((f) => `${f.family.replace(/\"/g, '')} ${f.style} ${f.weight}`)")
+            problems += [f"/lossnotes/{path}: preloads {font}.woff2 but no text is drawn in it"
+                         for font in fonts if FACES[font] not in loaded]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)

@@ -44,7 +44,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import _assets, _blocks, _cache, _execute, _figures, _jupyter, _links, _math, _notebook, _reload, _report, _serve, _styles
+from . import (_assets, _blocks, _cache, _execute, _figures, _jupyter, _links, _math, _notebook, _preload,
+               _reload, _report, _serve, _styles)
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -207,6 +208,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             target = Path(config.site_dir) / Path(page.file.dest_uri).parent / name
             write_file(text.encode("utf-8"), str(target))
         output = self.math.page(_assets.strip_cdn_scripts(output), page.file.src_uri)
+        output = _preload.preload_fonts(output, page.url)
         output = _figures.externalize(output, page.url, config.site_dir)
         return _styles.bundle(output, page.url, config.site_dir)
 
