@@ -8,6 +8,7 @@ and the surfaces' formulas.
 
 from __future__ import annotations
 
+import html as htmllib
 import json
 import re
 import runpy
@@ -109,8 +110,12 @@ def test_markup_embeds_the_data_and_the_served_scripts(data):
     html = explorer_html(data)
     # one element, so that Markdown neither wraps it in <p> nor leaves a stray </p>
     assert html.startswith("<div") and html.endswith("</div>\n") and html.count("<div") == html.count("</div>")
-    payload = re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1)
-    assert json.loads(payload.replace("<\\/", "</")) == json.loads(json.dumps(data))
+    payload = re.search(r"<div hidden data-lx-data='([^']*)'></div>", html).group(1)
+    assert json.loads(htmllib.unescape(payload)) == json.loads(json.dumps(data))
+    # Material's instant navigation re-creates inline scripts as JavaScript, whatever
+    # their type: every script of the explorer must be a file
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+    assert scripts and all(' src="' in attrs and not body.strip() for attrs, body in scripts), scripts
     for src in re.findall(r'(?:src|href)="\.\./\.\./((?:javascripts|docs)/[^"]+)"', html):
         assert (ROOT / "docs" / src).is_file(), src
     # explorer.js loads the vendor file where the plugin puts it
@@ -121,6 +126,30 @@ def test_markup_embeds_the_data_and_the_served_scripts(data):
     assert (ROOT / "node_modules" / package / name).is_file(), "run npm ci"
     for label in ("Surface", "Optimizers", "Steps", "Start"):
         assert f">{label}<" in html
+
+
+def test_markup_holds_every_formula_for_the_build_to_typeset(data):
+    html = explorer_html(data)
+    line = re.search(r'<p class="lx-formula" data-lx="formula">(.*?)</p>', html, re.S).group(1)
+    found = re.findall(r'<span class="arithmatex" data-lx-formula="(\w+)"( hidden)?>\\\((.*?)\\\)</span>', line)
+    assert [name for name, _, _ in found] == list(SURFACES)
+    # the first is the one the surface menu starts on; the others wait, hidden
+    assert [bool(hidden) for _, hidden, _ in found] == [False] + [True] * (len(SURFACES) - 1)
+    for name, _, tex in found:
+        assert htmllib.unescape(tex) == f"f(x, y) = {SURFACES[name].formula}"
+
+
+def test_built_page_shows_typeset_formulas_and_loads_no_katex(built_site):
+    page = (built_site / "chapter" / "terrain-explorer" / "index.html").read_text()
+    line = re.search(r'data-lx="formula">(.*?)</p>', page, re.S).group(1)
+    spans = re.split(r'(?=<span class="arithmatex" data-lx-formula=")', line)[1:]
+    assert len(spans) == len(SURFACES)
+    for span, name in zip(spans, SURFACES):
+        tex = re.search(r'<annotation encoding="application/x-tex">(.*?)</annotation>', span, re.S)
+        assert tex, f"{name}: the formula is not typeset"
+        assert htmllib.unescape(tex.group(1)) == f"f(x, y) = {SURFACES[name].formula}"
+        assert '<span class="katex-html" aria-hidden="true">' in span and "\\(" not in span
+    assert "katex.min.js" not in page
 
 
 def test_prose_claims():

@@ -4,7 +4,12 @@ The page draws the :data:`lossnotes.terrain.SURFACES` in the browser and recompu
 optimizer paths there with a JavaScript port (``docs/javascripts/explorer/explorer.js``)
 of the surfaces and of :mod:`lossnotes.optim`'s update rules. This module exports what
 the page embeds: each surface's height grid and colour bands, the reader's default
-settings, and reference paths computed here, against which the port is checked.
+settings, and reference paths computed here, against which the port is checked; and each
+surface's formula, as TeX that the lossnotes plugin typesets at build time.
+
+The data ride in an attribute, not in a ``<script type="application/json">``: Material's
+instant navigation re-creates a page's inline scripts without their ``type``, and so
+would run the JSON as JavaScript.
 
 A path stops early when an iterate leaves the *escape box* (the plotting window grown
 ten-fold about its centre) or a gradient is not finite: unbounded surfaces (saddles)
@@ -141,7 +146,7 @@ def _round(values: np.ndarray, digits: int = 5) -> list[float]:
 
 
 def explorer_data(grid: int = 51, check_steps: int = 30) -> dict[str, Any]:
-    """Everything the page embeds as JSON: surfaces, settings, colours, reference paths.
+    """Everything the page embeds: surfaces, settings, colours, reference paths.
 
     ``check`` holds, for every surface and optimizer at the default settings, the first
     ``check_steps`` steps as ``lossnotes`` computes them (full precision), for the
@@ -182,7 +187,7 @@ _CONTROLS = """\
 <div class="lx-controls">
 <p class="lx-field"><label for="lx-surface">Surface</label>
 <select id="lx-surface" data-lx="surface">{surface_options}</select></p>
-<p class="lx-formula" data-lx="formula"></p>
+<p class="lx-formula" data-lx="formula">{formulas}</p>
 <fieldset class="lx-field lx-optimizers"><legend>Optimizers</legend>{optimizer_boxes}</fieldset>
 <p class="lx-field"><label for="lx-lr">Learning rate: gradient descent, momentum, Nesterov</label>
 <input id="lx-lr-log" data-lx="lr_log" type="range" min="-4" max="0" step="0.05"
@@ -235,7 +240,8 @@ Loading the explorer&hellip;</p>
 
 
 def explorer_html(data: dict[str, Any], root: str = "../../") -> str:
-    """The explorer's markup: controls, the two views, the summary, the data and scripts.
+    """The explorer's markup: controls, formulas, the two views, the summary, the data
+    (JSON in the ``data-lx-data`` attribute of a hidden ``<div>``) and the scripts.
 
     ``root`` is the site root relative to the page (``../../`` for ``chapter/<page>/``).
     """
@@ -247,7 +253,15 @@ def explorer_html(data: dict[str, Any], root: str = "../../") -> str:
         f'<label class="lx-check"><input type="checkbox" data-lx-optimizer="{o["name"]}" checked>'
         f'<span class="lx-swatch" style="--lx-colour: {o["colour"]}" aria-hidden="true"></span>'
         f'{escape(o["label"])}</label>' for o in data["optimizers"])
-    payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    # Each surface's formula, typeset at build time (the plugin replaces \(...\)); the
+    # page shows the selected one. Hidden ones are out of the accessibility tree too.
+    formulas = "".join(
+        f'<span class="arithmatex" data-lx-formula="{s["name"]}"{" hidden" * (i > 0)}>'
+        f'\\({escape("f(x, y) = " + s["formula"], quote=False)}\\)</span>'
+        for i, s in enumerate(data["surfaces"]))
+    # In a single-quoted attribute, JSON needs only ' and & escaped (and < > for good measure).
+    payload = (json.dumps(data, separators=(",", ":")).replace("&", "&amp;").replace("'", "&#39;")
+               .replace("<", "&lt;").replace(">", "&gt;"))
     # One <div> holds everything, so that Markdown passes it through as a block of HTML.
     return (
         '<div class="lx" id="terrain-explorer" data-lossnotes-explorer>\n'
@@ -255,8 +269,9 @@ def explorer_html(data: dict[str, Any], root: str = "../../") -> str:
         # fetch Plotly (for the 3-D view) alongside the page, behind what the page needs first;
         # explorer.js runs it once the contour map, drawn without it, is on screen
         f'<link rel="preload" href="{root}{PLOTLY}" as="script" fetchpriority="low">\n'
-        + _CONTROLS.format(surface_options=options, optimizer_boxes=boxes) + "\n" + _VIEWS
-        + f'\n<script type="application/json">{payload}</script>\n'
+        + _CONTROLS.format(surface_options=options, optimizer_boxes=boxes, formulas=formulas)
+        + "\n" + _VIEWS
+        + f"\n<div hidden data-lx-data='{payload}'></div>\n"
         '<noscript><p>The explorer needs JavaScript; the text above describes what it shows.</p>'
         '</noscript>\n'
         f'<script src="{root}javascripts/explorer/port.js"></script>\n'

@@ -2,19 +2,24 @@
 
 The page recomputes optimizer paths in the browser (docs/javascripts/explorer/port.js);
 ``test_port_matches_lossnotes`` holds that port to lossnotes' own numbers, on the
-reference paths the page embeds and on fresh cases computed here.
+reference paths the page embeds and on fresh cases computed here. Its formulas are
+typeset at build time: the page must show the selected surface's and never fetch KaTeX.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pytest
-from playwright.sync_api import Browser, Page
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsing import new_context, open_page, settle
+from browsing import Traffic, new_context, open_page, settle
 from lossnotes.explorer import DEFAULTS
 from lossnotes.optim import adam, rmsprop, run, sgd
 from lossnotes.terrain import SURFACES
@@ -25,7 +30,10 @@ ROOT_DIR = Path(__file__).resolve().parents[2]
 PAGE = "chapter/terrain-explorer/"
 ROOT = "[data-lossnotes-explorer]"
 PLOTLY = "assets/vendor/plotly-gl3d.min.js"
+KATEX_SCRIPT = "katex.min.js"
 TOLERANCE = 1e-9
+# Where the published site lives (mkdocs.yml); its sitemap names pages there.
+PUBLISHED = re.match(r"https?://[^/]+", yaml.safe_load((ROOT_DIR / "mkdocs.yml").read_text())["site_url"])[0]
 
 # Fresh cases (surface, optimizer, lr, steps, start, beta): not the page's defaults.
 FRESH = [
@@ -83,6 +91,27 @@ PAINTED_JS = """() => { const c = document.querySelector('#lx-view2d canvas');
   return n / k; }"""
 
 
+# The TeX of every formula of the explorer's formula line that the reader can see (KaTeX
+# keeps its source in the MathML's annotation), and whether each is typeset with MathML
+# that assistive technology can reach (not inside an aria-hidden or hidden element).
+FORMULA_JS = """() => [...document.querySelectorAll('[data-lx=formula] .katex')]
+  .filter((k) => k.getClientRects().length > 0)
+  .map((k) => { const math = k.querySelector('.katex-mathml math');
+    return [math ? math.querySelector('annotation[encoding="application/x-tex"]').textContent : null,
+            !!math && !math.closest('[aria-hidden=true], [hidden]'), !!k.querySelector('.katex-html')]; })"""
+
+
+def shown_formula(page: Page) -> list[str]:
+    """The TeX of the formula(s) shown, each checked to be typeset with reachable MathML."""
+    shown = page.evaluate(FORMULA_JS)
+    assert all(reachable and drawn for _, reachable, drawn in shown), f"formula not typeset accessibly: {shown}"
+    return [tex for tex, _, _ in shown]
+
+
+def formula_of(name: str) -> list[str]:
+    return [f"f(x, y) = {SURFACES[name].formula}"]
+
+
 def rgb(css: str) -> tuple[int, ...]:
     return tuple(int(float(v)) for v in css[css.index("(") + 1:-1].split(",")[:3])
 
@@ -98,23 +127,35 @@ def draws(page: Page) -> int:
     return int(page.evaluate(f"document.querySelector('{ROOT}').dataset.draws || 0"))
 
 
+class Loaded(NamedTuple):
+    page: Page
+    problems: list[str]  # console errors, failed or foreign requests while it loaded
+    requested: list[str]  # every URL the page requested, during the test too
+
+
+def recording(context: BrowserContext) -> list[str]:
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
 @pytest.fixture()
-def explorer(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str]]]:
-    """The explorer page, rendered; and the problems (console errors, failed or foreign
-    requests) seen while it loaded."""
+def explorer(browser: Browser, site_url: str) -> Iterator[Loaded]:
+    """The explorer page, rendered; the problems seen while it loaded; its requests."""
     context, traffic = new_context(browser, site_url)
+    requested = recording(context)
     try:
         problems = open_page(context, traffic, site_url + PAGE)
         page = context.pages[0]
         wait_ready(page)
-        yield page, problems + traffic.take()
+        yield Loaded(page, problems + traffic.take(), requested)
         assert not (late := traffic.take()), f"problems during the test: {late}"
     finally:
         context.close()
 
 
 def test_loads_cleanly_and_draws_both_views(explorer) -> None:
-    page, problems = explorer
+    page, problems, requested = explorer
     assert not problems, problems
     assert page.locator("#lx-view3d canvas").count() > 0, "no WebGL canvas in the 3-D view"
     assert page.evaluate(PAINTED_JS) > 0.3, "the contour map's bands are not painted"
@@ -126,9 +167,10 @@ def test_loads_cleanly_and_draws_both_views(explorer) -> None:
     page.wait_for_function("document.querySelector('#lx-status').textContent.includes('Gradient descent')")
     assert "Convex bowl" in status.text_content()
     assert page.locator("[data-lx=table] tr").count() == 5
-    # The page loads KaTeX when the explorer first typesets (javascripts/formulas.js): wait for it.
-    page.wait_for_selector("[data-lx=formula] .katex", state="attached", timeout=10000)
-    assert page.locator("[data-lx=formula] .katex").count() == 1, "the formula is not typeset"
+    # the formula was typeset at build time: it is there at once, and KaTeX is never fetched
+    assert shown_formula(page) == formula_of("bowl")
+    fetched = [url for url in requested if url.endswith(KATEX_SCRIPT)]
+    assert not fetched, f"the page fetched KaTeX's script: {fetched}"
 
 
 def test_plotly_is_served_by_the_site_and_loaded_by_this_page_only(browser: Browser, site_url: str) -> None:
@@ -146,7 +188,7 @@ def test_plotly_is_served_by_the_site_and_loaded_by_this_page_only(browser: Brow
 
 
 def test_port_matches_lossnotes(explorer) -> None:
-    page, _ = explorer
+    page = explorer.page
     for surface, optimizer, length, worst in page.evaluate(CHECK_JS):
         assert worst <= TOLERANCE, f"{surface}/{optimizer}: port differs by {worst} over {length} points"
     for surface, optimizer, lr, steps, start, beta in FRESH:
@@ -162,7 +204,7 @@ def test_port_matches_lossnotes(explorer) -> None:
 
 
 def test_switching_the_surface_changes_the_drawn_data(explorer) -> None:
-    page, _ = explorer
+    page, _, requested = explorer
     before = page.evaluate("document.querySelector('#lx-view3d').data[0].z[10].slice()")
     seen = draws(page)
     page.select_option("#lx-surface", "rastrigin")
@@ -171,10 +213,18 @@ def test_switching_the_surface_changes_the_drawn_data(explorer) -> None:
     assert before != after
     assert page.input_value("#lx-x0") == str(SURFACES["rastrigin"].start[0])
     page.wait_for_function("document.querySelector('#lx-status').textContent.startsWith('Rastrigin')")
+    assert shown_formula(page) == formula_of("rastrigin")
+    # every surface, in turn and back to the first: its own formula, and only it
+    for name in [*reversed(SURFACES), "himmelblau"]:
+        page.select_option("#lx-surface", name)
+        assert shown_formula(page) == formula_of(name), name
+    title = SURFACES["himmelblau"].title
+    page.wait_for_function(f"document.querySelector('#lx-status').textContent.startsWith({title!r})")
+    assert not [url for url in requested if url.endswith(KATEX_SCRIPT)], "the page fetched KaTeX's script"
 
 
 def test_dragging_and_keys_turn_the_camera(explorer) -> None:
-    page, _ = explorer
+    page = explorer.page
     view = page.locator("#lx-view3d")
     view.scroll_into_view_if_needed()
     box = view.bounding_box()
@@ -204,7 +254,7 @@ def test_dragging_and_keys_turn_the_camera(explorer) -> None:
 
 
 def test_learning_rate_changes_the_trajectory(explorer) -> None:
-    page, _ = explorer
+    page = explorer.page
     before = page.evaluate(PATH_2D_JS, "Gradient descent")
     seen = draws(page)
     page.fill("#lx-lr", "0.02")
@@ -225,7 +275,7 @@ def test_learning_rate_changes_the_trajectory(explorer) -> None:
 
 
 def test_clicking_the_contour_map_moves_the_start(explorer) -> None:
-    page, _ = explorer
+    page = explorer.page
     page.locator("#lx-view2d").scroll_into_view_if_needed()
     left, top, width, height = page.evaluate(FRAME_JS)
     seen = draws(page)
@@ -254,38 +304,129 @@ def test_clicking_the_contour_map_moves_the_start(explorer) -> None:
     assert moved[0] == pytest.approx(path[0][0] - 0.1, abs=1e-3) and moved[1] == path[0][1]
 
 
-def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
+def instant_context(browser: Browser, site_url: str) -> tuple[BrowserContext, Traffic]:
+    """A reader whose clicks Material turns into instant navigation, as on GitHub Pages.
+
+    Material navigates instantly only to links its sitemap lists, and it matches them on
+    protocol and host but not on port: with the published sitemap, every click on the
+    test server (127.0.0.1, some port) would be an ordinary page load. So the sitemap is
+    rebased onto the server, as it is where the site is published."""
     context, traffic = new_context(browser, site_url)
+
+    def rebase_sitemap(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(PUBLISHED, traffic.origin))
+
+    context.route("**/sitemap.xml", rebase_sitemap)
+    return context, traffic
+
+
+def arrived(page: Page, traffic: Traffic, surface: str = "bowl") -> None:
+    """The explorer, just reached, is drawn, alone, with ``surface``'s formula, and no error."""
+    page.wait_for_url(f"**/{PAGE}")
+    try:
+        page.wait_for_function(f"['yes', 'failed'].includes(document.querySelector('{ROOT}')?.dataset.ready)",
+                               timeout=15000)
+    except PlaywrightTimeout:
+        pass
+    state = page.evaluate(f"document.querySelector('{ROOT}')?.dataset.ready")
+    assert state == "yes", f"the explorer is not drawn (data-ready={state}): {traffic.take()}"
+    assert page.evaluate("window.lossnotesExplorer.instances.length") == 1
+    assert shown_formula(page) == formula_of(surface)
+    assert page.evaluate("window.__lxNoReload === true"), "the browser loaded the page instead of swapping it"
+
+
+def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
+    """Material swaps the content and re-creates its scripts (an inline one as JavaScript,
+    whatever its type); the explorer must work each time it is reached that way: from the
+    home page, from another chapter page, and by the browser's Back button."""
+    context, traffic = instant_context(browser, site_url)
+    requested = recording(context)
     try:
         assert not (problems := open_page(context, traffic, site_url)), problems
         page = context.pages[0]
-        for visit in range(2):  # arrive by an instant link; leave; come back
+        page.evaluate("window.__lxNoReload = true")  # gone if the browser really loads a page
+        for visit in range(2):  # arrive by an instant link (from home, then from a chapter); leave
             traffic.visit += 1  # a request of the page left may be cancelled (net::ERR_ABORTED)
             page.locator(f"a.md-nav__link[href$='{PAGE}']").first.click()
-            page.wait_for_url(f"**/{PAGE}")
-            wait_ready(page)
+            arrived(page, traffic)
             settle(page, traffic)  # let the page's fonts arrive before leaving it
-            assert page.evaluate("window.lossnotesExplorer.instances.length") == 1
             seen = draws(page)
             page.select_option("#lx-surface", "himmelblau")
             wait_ready(page, seen)
+            assert shown_formula(page) == formula_of("himmelblau")
             page.wait_for_function("document.querySelector('#lx-status').textContent.startsWith('Himmelblau')")
+            assert not (found := traffic.take()), f"visit {visit}: {found}"
             traffic.visit += 1
-            page.locator("a.md-footer__link--prev").click()  # instant navigation away
+            page.locator("a.md-footer__link--prev").click()  # instant navigation away, to a chapter
             page.wait_for_function(f"!document.querySelector('{ROOT}')")
             settle(page, traffic)
+            assert page.evaluate("window.__lxNoReload === true"), "leaving the explorer reloaded the page"
         traffic.visit += 1
         page.go_back()  # history: Material renders the explorer again
-        page.wait_for_url(f"**/{PAGE}")
-        wait_ready(page)
+        arrived(page, traffic)
         before = page.evaluate(CAMERA_JS)
         page.locator("#lx-view3d").focus()
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(100)
         assert page.evaluate(CAMERA_JS) != before
+        page.select_option("#lx-surface", "plateau")
+        assert shown_formula(page) == formula_of("plateau")
         settle(page, traffic)
-        settle_problems = traffic.take()
-        assert not settle_problems, settle_problems
+        assert not (found := traffic.take()), found
+        assert not [url for url in requested if url.endswith(KATEX_SCRIPT)], "KaTeX's script was fetched"
+    finally:
+        context.close()
+
+
+# Material re-creates a page's scripts all at once (replaceWith), so they run in the order
+# they arrive; this makes the explorer's port.js arrive last, after an instant navigation.
+PORT_LAST_JS = """(() => { const replace = Element.prototype.replaceWith;
+  Element.prototype.replaceWith = function (...nodes) {
+    const late = document.readyState === 'complete' && nodes.some((n) => /explorer\\/port\\.js$/.test(n.src || ''));
+    return late ? void setTimeout(() => replace.apply(this, nodes), 500) : replace.apply(this, nodes);
+  }; })()"""
+
+
+def test_instant_navigation_with_the_port_arriving_last(browser: Browser, site_url: str) -> None:
+    context, traffic = instant_context(browser, site_url)
+    context.add_init_script(PORT_LAST_JS)
+    try:
+        assert not (problems := open_page(context, traffic, site_url)), problems
+        page = context.pages[0]
+        page.evaluate("window.__lxNoReload = true")
+        traffic.visit += 1
+        page.locator(f"a.md-nav__link[href$='{PAGE}']").first.click()
+        arrived(page, traffic)
+        settle(page, traffic)
+        assert not (found := traffic.take()), found
+    finally:
+        context.close()
+
+
+def test_material_document_emission_alone_sets_up_the_explorer(browser: Browser, site_url: str) -> None:
+    """Should Material stop re-running a page's scripts, its document$ still boots the
+    explorer: here the second visit's explorer.js is served empty, so only the
+    subscription made on the first (a full page load, before Material's bundle ran) can."""
+    context, traffic = instant_context(browser, site_url)
+    try:
+        assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
+        page = context.pages[0]
+        wait_ready(page)
+        page.evaluate("window.__lxNoReload = true")
+        context.route("**/javascripts/explorer/explorer.js", lambda route: route.fulfill(
+            status=200, content_type="application/javascript", body="/* not run again */"))
+        traffic.visit += 1
+        page.locator("a.md-footer__link--prev").click()
+        page.wait_for_function(f"!document.querySelector('{ROOT}')")
+        settle(page, traffic)
+        traffic.visit += 1
+        page.locator(f"a.md-nav__link[href$='{PAGE}']").first.click()
+        arrived(page, traffic)
+        page.select_option("#lx-surface", "rosenbrock")
+        assert shown_formula(page) == formula_of("rosenbrock")
+        settle(page, traffic)
+        assert not (found := traffic.take()), found
     finally:
         context.close()
 

@@ -2,11 +2,16 @@
    axes) as soon as the page's data are parsed, and a 3-D view drawn with Plotly (served
    from this site, loaded by this page only, after the contour map is on screen). Both
    show optimizer paths the reader steers. The surfaces' grids and colour bands come from
-   lossnotes at build time (the JSON in the page); paths are recomputed here by port.js.
+   lossnotes at build time (JSON in the data-lx-data attribute: Material's instant
+   navigation re-creates inline scripts as JavaScript, whatever their type), and so do
+   the formulas, typeset by KaTeX at build time (this shows the selected one); paths are
+   recomputed here by port.js.
 
    Material's instant navigation re-runs the scripts of a page's content each time the
-   page is shown, so this file may run many times: it defines its functions once, and
-   every run sets up the explorers of the current page and frees those of pages left. */
+   page is shown (all at once, so port.js may run after this file), so this file may run
+   many times: it defines its functions once, and every run, every emission of Material's
+   document$ and port.js's first run set up the explorers of the current page not yet set
+   up and free those of pages left. */
 (function () {
   "use strict";
   const NS = (window.lossnotesExplorer = window.lossnotesExplorer || {});
@@ -35,6 +40,9 @@
     };
 
     NS.boot = function () {
+      // After an instant navigation Material inserts the content's scripts all at once, so
+      // they run in the order they arrive: port.js, if later, boots when it runs.
+      if (!NS.port) return;
       // Free the explorers of pages that instant navigation has replaced (WebGL contexts).
       NS.instances = NS.instances.filter((inst) => {
         if (document.body.contains(inst.root)) return true;
@@ -44,15 +52,33 @@
       document.querySelectorAll("[data-lossnotes-explorer]").forEach((root) => {
         if (root.dataset.ready) return;
         root.dataset.ready = "starting";
-        const inst = new Explorer(root);
+        let inst;
+        try {
+          inst = new Explorer(root);
+          inst.start();
+        } catch (error) {
+          // Say so (the tests read data-ready) rather than leave a silent, half-built explorer.
+          root.dataset.ready = "failed";
+          const status = root.querySelector("[data-lx='status']");
+          if (status) status.textContent = "The explorer could not start: " + error.message;
+          if (inst) inst.destroy();
+          console.error(error);
+          return;
+        }
         NS.instances.push(inst);
-        inst.start();
       });
     };
-    // Belt and braces: should a theme version stop re-running content scripts.
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(() => NS.boot());
-    }
+    // Every page Material shows (a first load, an instant navigation, the Back button)
+    // comes with an emission of document$, after the content's scripts ran: boot then too,
+    // should a theme version stop re-running content scripts. On a first load this file
+    // runs before Material's bundle (at the end of <body>) defines document$.
+    const follow = () => {
+      if (window.document$ && typeof window.document$.subscribe === "function") {
+        window.document$.subscribe(() => NS.boot());
+      }
+    };
+    if (window.document$) follow();
+    else document.addEventListener("DOMContentLoaded", follow, { once: true });
   }
 
   function webglAvailable() {
@@ -90,7 +116,7 @@
   class Explorer {
     constructor(root) {
       this.root = root;
-      this.data = JSON.parse(root.querySelector("script[type='application/json']").textContent);
+      this.data = JSON.parse(root.querySelector("[data-lx-data]").dataset.lxData);
       NS.data = this.data;
       this.surfaces = Object.fromEntries(this.data.surfaces.map((s) => [s.name, s]));
       this.el = (name) => root.querySelector(`[data-lx='${name}']`);
@@ -201,24 +227,10 @@
       set("beta", 0.9);
       this.syncSlider("lr");
       this.syncSlider("adaptive_lr");
-      this.renderFormula();
-    }
-
-    // KaTeX is loaded by the site's own scripts, after the content on a first visit.
-    renderFormula() {
-      const formula = this.el("formula");
-      const tex = `f(x, y) = ${this.surface.formula}`;
-      if (window.katex) {
-        window.katex.render(tex, formula, { throwOnError: false });
-      } else {
-        formula.textContent = this.surface.title;
-        if (!this.waitingForKatex) {
-          this.waitingForKatex = true;
-          const later = () => window.katex && this.renderFormula();
-          if (document.readyState === "loading") this.on(document, "DOMContentLoaded", later, { once: true });
-          else this.on(window, "load", later, { once: true });
-        }
-      }
+      // The formulas are in the page, typeset at build time: show the surface's own.
+      this.el("formula").querySelectorAll("[data-lx-formula]").forEach((formula) => {
+        formula.hidden = formula.dataset.lxFormula !== name;
+      });
     }
 
     // The settings as numbers, or null (and the offending box marked) if one is invalid.

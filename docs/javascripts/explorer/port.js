@@ -123,4 +123,6 @@
   }
 
   NS.port = { SURFACES, OPTIMIZERS, trajectory };
+  // After an instant navigation this may run after explorer.js, which then waited for it.
+  if (NS.boot) NS.boot();
 })();
