@@ -44,7 +44,9 @@ def test_notebook_is_rendered_executed_and_downloadable(built_site: Path) -> Non
 
 
 def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
-    assert (built_site / "assets" / "katex" / "katex.min.js").is_file()
+    assert (built_site / "assets" / "katex" / "katex.min.css").is_file()
+    # math is typeset at build time, the terrain explorer's too: no page needs KaTeX's script
+    assert not (built_site / "assets" / "katex" / "katex.min.js").exists()
     assert list((built_site / "assets" / "katex" / "fonts").glob("*.woff2"))
     for page in pages(built_site):
         text = page.read_text()
@@ -54,6 +56,7 @@ def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
                 f"{page.relative_to(built_site)} loads {url} from another host"
             )
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert "katex.min.js" not in text, f"{page.relative_to(built_site)} loads KaTeX's script"
 
 
 def test_no_traceback_or_local_path_is_published(built_site: Path) -> None:

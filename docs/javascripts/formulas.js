@@ -22,13 +22,4 @@
     observer.disconnect();
     document.querySelectorAll(CONTENT).forEach((content) => observer.observe(content));
   });
-  // For page scripts that typeset in the browser (the terrain explorer): KaTeX on first use.
-  const src = new URL("../assets/katex/katex.min.js", document.currentScript.src).href;
-  let loaded;
-  const standIn = { render(...args) {
-    loaded ||= new Promise((done, fail) => document.head.append(
-      Object.assign(document.createElement("script"), { src, onload: done, onerror: fail })));
-    loaded.then(() => window.katex !== standIn && window.katex.render(...args));
-  } };
-  window.katex ||= standIn;
 })();

@@ -2,8 +2,8 @@
 
 KaTeX comes from the npm registry (``package.json``; ``dev.py`` runs ``npm ci``). Math
 is typeset at build time (:mod:`._katex`), so pages need KaTeX's style sheet and fonts
-(subset by :mod:`._fonts`); its script is served for page scripts that typeset in the
-browser, which load it themselves. mkdocs-jupyter's notebook template adds MathJax and
+(subset by :mod:`._fonts`), never its script (the terrain explorer's formulas are
+typeset at build time too), which the site therefore does not serve. mkdocs-jupyter's notebook template adds MathJax and
 Mermaid from public CDNs; we remove those tags because the site must make no
 third-party request and the notebooks' math is typeset at build time too.
 """
@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-KATEX_FILES = ("katex.min.css", "katex.min.js")
+KATEX_FILES = ("katex.min.css",)
 KATEX_DEST = "assets/katex"
 _CDN_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc=[\"'](?:https?://[^\"']*)?[\"'][^>]*>\s*</script>"  # remote or empty src
@@ -43,7 +43,7 @@ def katex_fonts(config: MkDocsConfig, node_modules: str) -> list[Path]:
 
 
 def add_katex(files: Files, config: MkDocsConfig, node_modules: str) -> Files:
-    """Add KaTeX's script, style sheet and fonts to the site's files."""
+    """Add KaTeX's style sheet and fonts to the site's files."""
     source = katex_dir(config, node_modules) / "dist"
     if not (source / "katex.min.js").is_file():
         raise PluginError(
