@@ -7,7 +7,9 @@
 // observing, which also covers tables Material wraps in a scroller after load.
 (() => {
   const SCROLLERS = ".katex-display, .md-typeset__scrollwrap, .lossnotes-table";
-  const CONTENT = ".katex-display > .katex, article table";
+  // What grows when fonts arrive: a formula's boxes (.katex itself is a full-width
+  // block, whose size does not change) and a table.
+  const CONTENT = ".katex-display .base, article table";
   const watched = new WeakSet();
   const observer = new ResizeObserver((entries) => {
     for (const { target } of entries) {

@@ -8,11 +8,13 @@ by the site's own docs/stylesheets/a11y.css, not allow-listed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
 from browsing import PHONE, new_context, open_page
 from checks import SCHEME_PARAMS, axe_problems, page_name, summary
@@ -49,3 +51,35 @@ def test_no_serious_accessibility_violation_on_a_phone(browser: Browser, site_ur
     finally:
         context.close()
     assert not problems, f"{len(problems)} accessibility problem(s) on a phone:\n" + "\n".join(problems)
+
+
+UNREACHABLE_JS = """() => [...document.querySelectorAll('.katex-display, .md-typeset__scrollwrap')]
+  .filter((region) => region.scrollWidth > region.clientWidth && region.tabIndex !== 0)
+  .map((region) => region.textContent.trim().slice(0, 60))"""
+
+
+def test_formulas_that_overflow_once_their_fonts_arrive_become_reachable(
+        browser: Browser, site_url: str, built_site: Path, pages: list[str]) -> None:
+    """KaTeX's fonts, held back a moment, widen formulas after the first layout: the
+    check must follow (a race axe lost now and then when fonts came late)."""
+    with_display_math = [path for path in pages if "katex-display" in (built_site / path / "index.html").read_text()]
+    assert with_display_math
+    context, traffic = new_context(browser, site_url)
+
+    def late(route: Route) -> None:
+        time.sleep(0.6)
+        route.continue_()
+
+    context.route("**/assets/katex/fonts/*.woff2", late)
+    problems = []
+    try:
+        for path in with_display_math:
+            problems += open_page(context, traffic, site_url + path)
+            page = context.pages[0]
+            page.evaluate("document.fonts.ready")
+            page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            problems += [f"{page_name(path)}: scrolls but cannot be focused: {text!r}"
+                         for text in page.evaluate(UNREACHABLE_JS)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
