@@ -121,3 +121,10 @@ def test_each_page_loads_its_own_styles_in_one_request(built_site: Path) -> None
 def css_urls(css: str) -> list[str]:
     urls = (url.strip("'\"") for url in re.findall(r"url\(([^)]+)\)", css))
     return [url for url in urls if not re.match(r"[a-z]+:|#|/", url)]
+
+
+def test_every_table_header_cell_names_its_column(built_site: Path) -> None:
+    """An empty corner header leaves the first column's cells without a header (td-has-header)."""
+    empty = [f"{page.relative_to(built_site)}: {header}" for page in pages(built_site)
+             for header in re.findall(r"<th\b[^>]*>\s*</th>", page.read_text())]
+    assert not empty, "\n".join(empty)
