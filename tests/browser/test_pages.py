@@ -18,7 +18,7 @@ import yaml
 from playwright.sync_api import Browser, expect
 
 from browsing import new_context, open_page
-from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, summary
+from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, figure_problems, summary
 
 pytestmark = pytest.mark.browser
 Report = dict[str, dict[str, list[str]]]
@@ -224,8 +224,9 @@ def test_copy_button_copies_exactly_the_visible_code(
     assert copied, f"pages {with_code} have code blocks, but none was visible to copy"
 
 
-def test_math_renders_after_instant_navigation(browser: Browser, site_url: str) -> None:
-    """Material swaps the content without a reload; KaTeX must render the new page too."""
+def test_math_and_figures_show_after_instant_navigation(browser: Browser, site_url: str) -> None:
+    """Material swaps the content without a reload: the new page's typeset math and its
+    figures (drawings <use>d from files, by URLs relative to the new page) must show."""
     context, traffic = new_context(browser, site_url, "light")
     # Material trusts links that its sitemap lists, matching protocol and host but not the
     # port; as on GitHub Pages, the sitemap must name the host the site is served from.
@@ -248,6 +249,9 @@ def test_math_renders_after_instant_navigation(browser: Browser, site_url: str) 
         text = page.locator("article").inner_text()
         assert "\\frac" not in text and "$$" not in text, "worked-example [instant]: raw TeX left"
         assert page.locator("article .katex-display").count() >= 1
+        assert page.locator("article .lossnotes-figure use").count() >= 1
+        assert not (problems := figure_problems(page)), f"worked-example [instant]: {problems}"
+        assert not (problems := traffic.take()), f"worked-example [instant]: {problems}"
     finally:
         context.close()
 
