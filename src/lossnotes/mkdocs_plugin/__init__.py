@@ -44,8 +44,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import (_assets, _blocks, _cache, _execute, _figures, _jupyter, _links, _math, _notebook, _preload,
-               _reload, _report, _serve, _styles)
+from . import (
+    _assets,
+    _blocks,
+    _cache,
+    _execute,
+    _figures,
+    _jupyter,
+    _links,
+    _math,
+    _notebook,
+    _preload,
+    _reload,
+    _report,
+    _serve,
+    _styles,
+)
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -172,6 +186,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
                         **kwargs: Any) -> str:
         self.tracker.raise_for_failures()
         html = _links.resolve_md_links(html, page, files)
+        html = _links.resolve_site_root(html, page.url)
         src = page.file.src_uri
         records = self.runner.page_records(src)
         cached = sum(record.state == "cached" for record in records)

@@ -44,3 +44,23 @@ def resolve_md_links(html: str, page: Page, files: Files) -> str:
         return f"{start}{found.url_relative_to(page.file)}{anchor}{end}"
 
     return _MD_LINK.sub(replace, html)
+
+
+#: Links written by page code that cannot know the page's depth start with this.
+SITE_ROOT = "lossnotes-root:"
+_ROOTED = re.compile(r'(\s(?:href|src)=["\'])' + re.escape(SITE_ROOT))
+
+
+def resolve_site_root(html: str, page_url: str) -> str:
+    """Rewrite ``href``/``src`` values starting ``lossnotes-root:`` relative to the page.
+
+    Examples
+    --------
+    >>> resolve_site_root('<script src="lossnotes-root:a/b.js"></script>', "chapter/x/")
+    '<script src="../../a/b.js"></script>'
+    >>> resolve_site_root('<link href="lossnotes-root:c.css">', "")
+    '<link href="./c.css">'
+    """
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    root = "../" * depth or "./"
+    return _ROOTED.sub(lambda match: match[1] + root, html)

@@ -1,12 +1,8 @@
-"""One house style for every figure, and deterministic inline SVG for the pages.
+"""Deterministic, scheme-aware inline SVG for the pages.
 
-Figures are drawn with a *sentinel* foreground colour which :func:`to_svg` replaces
-by ``currentColor``: inline SVG inherits the page's text colour, so titles, labels,
-ticks and axes follow the reader's light or dark scheme with one rendering. Data
-colours come from the Okabe-Ito palette (colour-blind safe, mid-luminance so that
-lines read on white and on slate). Heavy artists (3-D surfaces, dense images) can be
-drawn with ``rasterized=True``: they are embedded as compressed PNG inside the SVG
-while text stays vector.
+:func:`to_svg` replaces the house style's sentinel foreground colour by
+``currentColor``, so inline SVG inherits the page's text colour; rasterized artists
+are embedded as compressed PNG inside the SVG while text stays vector.
 """
 
 from __future__ import annotations
@@ -17,100 +13,13 @@ import html
 import io
 import re
 from collections import Counter
-from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # headless and deterministic, also inside `mkdocs serve`
-
-from cycler import cycler
 from matplotlib.figure import Figure
 from PIL import Image
 
-#: Drawn as this colour, published as ``currentColor``. Never used by data.
-FOREGROUND = "#010203"
-#: Okabe & Ito (2008), minus black (our foreground) and yellow (invisible on white).
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
-#: Sequential colour maps that read in both schemes and for colour-blind readers.
-SEQUENTIAL_CMAP = "viridis"
-DIVERGING_CMAP = "PuOr"
-
-STYLE: dict[str, Any] = {
-    "figure.figsize": (6.0, 3.6),
-    "figure.dpi": 100,
-    "savefig.dpi": 150,  # resolution of rasterized artists inside the SVG
-    "figure.facecolor": "none",
-    "axes.facecolor": "none",
-    "savefig.facecolor": "none",
-    "savefig.transparent": True,
-    "svg.fonttype": "none",  # real text: small, selectable, scalable
-    "svg.hashsalt": "lossnotes",  # stable clip-path ids from build to build
-    "font.family": "sans-serif",
-    "font.size": 11,
-    "axes.titlesize": 12,
-    "axes.labelsize": 11,
-    "legend.fontsize": 10,
-    "legend.frameon": False,
-    "text.color": FOREGROUND,
-    "axes.labelcolor": FOREGROUND,
-    "axes.edgecolor": FOREGROUND,
-    "xtick.color": FOREGROUND,
-    "ytick.color": FOREGROUND,
-    "grid.color": FOREGROUND,
-    "grid.alpha": 0.15,
-    "axes.grid": True,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.prop_cycle": cycler(color=list(PALETTE)),
-    "lines.linewidth": 2.0,
-    "image.cmap": SEQUENTIAL_CMAP,
-    "contour.negative_linestyle": "solid",
-}
+from lossnotes.figures._style import FOREGROUND
 
 _seen_ids: Counter[str] = Counter()
-
-
-def use_house_style() -> None:
-    """Apply :data:`STYLE` to matplotlib's global ``rcParams``.
-
-    Text created after this call (titles, labels) reads these settings, which is
-    why :func:`subplots` calls it rather than using a temporary context.
-    """
-    matplotlib.rcParams.update(STYLE)
-
-
-def subplots(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None,
-             **kwargs: Any) -> tuple[Figure, Any]:
-    """Create a figure in the house style without pyplot's global figure registry.
-
-    Parameters
-    ----------
-    nrows, ncols : int
-        Grid of axes, as :func:`matplotlib.pyplot.subplots`.
-    figsize : (float, float), optional
-        Size in inches; defaults to 6 x 3.6 per row of one panel.
-    **kwargs
-        Passed to :meth:`matplotlib.figure.Figure.subplots` (``subplot_kw``,
-        ``sharex``, ...).
-
-    Returns
-    -------
-    fig : matplotlib.figure.Figure
-    axes : Axes or array of Axes
-
-    Examples
-    --------
-    >>> fig, ax = subplots()
-    >>> _ = ax.plot([0, 1], [1, 0])
-    >>> to_svg(fig, alt="A falling line").startswith('<figure class="lossnotes-figure">')
-    True
-    """
-    use_house_style()
-    if figsize is None:
-        figsize = (min(4.0 * ncols, 10.0) if ncols > 1 else 6.0, 3.6 * nrows)
-    fig = Figure(figsize=figsize, layout="constrained")
-    axes = fig.subplots(nrows, ncols, squeeze=True, **kwargs)
-    return fig, axes
 
 
 def _unique_prefix(svg: str) -> str:
@@ -196,6 +105,7 @@ def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
 
     Examples
     --------
+    >>> from lossnotes.figures._style import subplots
     >>> fig, ax = subplots()
     >>> _ = ax.set_title("t")
     >>> svg = to_svg(fig, alt="An empty plot")
