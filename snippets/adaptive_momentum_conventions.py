@@ -9,8 +9,8 @@ trajectories are identical. Run it on its own with
 
 import numpy as np
 
+from lossnotes.landscape import get_surface
 from lossnotes.optim import apply_updates, chapter_momentum, run, sgd
-from lossnotes.terrain import get_surface
 
 surface = get_surface("ill_conditioned")
 

@@ -7,8 +7,8 @@ gradient's scale). Run it on its own with ``python snippets/adaptive_race.py``.
 
 import numpy as np
 
+from lossnotes.landscape import get_surface
 from lossnotes.optim import adagrad, adam, adamw, rmsprop, run, sgd
-from lossnotes.terrain import get_surface
 
 learning_rates = {  # surface: (SGD, momentum, AdaGrad, RMSProp / Adam / AdamW)
     "ill_conditioned": (0.07, 0.02, 0.5, 0.1),
@@ -36,8 +36,7 @@ for name, lrs in learning_rates.items():
         return np.array(surface.grad(p[0], p[1]))
 
     start = np.array(surface.start)
-    races[name] = {label: run(opt, grad, start, 1000)
-                   for label, opt in optimizers(*lrs).items()}
+    races[name] = {label: run(opt, grad, start, 1000) for label, opt in optimizers(*lrs).items()}
 
 if __name__ == "__main__":
     for name, paths in races.items():

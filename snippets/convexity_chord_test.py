@@ -22,10 +22,11 @@ rng = np.random.default_rng(0)
 chords = rng.uniform(-3, 3, size=(300, 2))  # 300 random chords on [-3, 3]
 ts = np.linspace(0, 1, 11)
 worst_gap = {
-    name: min(chord_gap(f, [a], [b], ts).min() for a, b in chords)
-    for name, f in functions.items()
+    name: min(chord_gap(f, [a], [b], ts).min() for a, b in chords) for name, f in functions.items()
 }
 
 if __name__ == "__main__":
     for name, gap in worst_gap.items():
-        print(f"{name:>14}: most negative chord gap {gap:+.4f} -> {'convex' if gap > -1e-12 else 'NOT convex'}")
+        print(
+            f"{name:>14}: most negative chord gap {gap:+.4f} -> {'convex' if gap > -1e-12 else 'NOT convex'}"
+        )

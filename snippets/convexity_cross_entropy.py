@@ -9,11 +9,10 @@ Run it on its own with ``python snippets/convexity_cross_entropy.py``.
 
 import numpy as np
 
-from lossnotes.activations import softmax
-from lossnotes.landscape import chord_gap
+from lossnotes.landscape import chord_gap, interpolate
+from lossnotes.losses import softmax
 from lossnotes.models import MLP
 from lossnotes.optim import adam, run
-from lossnotes.surfaces import interpolate
 
 rng = np.random.default_rng(5)
 
@@ -32,9 +31,14 @@ theta = run(adam(lr=0.03), lambda th: model.grad(th, X, y), model.init(seed=0), 
 W1, b1, W2, b2 = model.param_shapes  # shapes (8, 2), (8,), (1, 8), (1,)
 order = np.r_[1, 0, 2:8]  # swap hidden units 0 and 1
 parts = np.split(theta, np.cumsum([np.prod(s) for s in model.param_shapes])[:-1])
-swapped = np.concatenate([
-    parts[0].reshape(W1)[order].ravel(), parts[1][order], parts[2].reshape(W2)[:, order].ravel(), parts[3],
-])
+swapped = np.concatenate(
+    [
+        parts[0].reshape(W1)[order].ravel(),
+        parts[1][order],
+        parts[2].reshape(W2)[:, order].ravel(),
+        parts[3],
+    ]
+)
 
 
 def loss(th):
@@ -48,4 +52,6 @@ midpoint_gap = chord_gap(loss, theta, swapped, 0.5)  # negative: the chord test 
 if __name__ == "__main__":
     print(f"smallest Hessian eigenvalue in the logits: {min(smallest):.2e} (>= 0 up to rounding)")
     print(f"loss at theta {loss(theta):.4f}, at the swapped copy {loss(swapped):.4f}")
-    print(f"loss at the midpoint {loss(0.5 * (theta + swapped)):.4f}; chord gap {midpoint_gap:+.4f}")
+    print(
+        f"loss at the midpoint {loss(0.5 * (theta + swapped)):.4f}; chord gap {midpoint_gap:+.4f}"
+    )

@@ -9,10 +9,17 @@ import numpy as np
 rng = np.random.default_rng(1)
 x = rng.gamma(shape=2.0, scale=0.5, size=10_000)  # positive, skewed, mean about 1
 
-convex = {"x²": np.square, "eˣ": np.exp, "log(1 + eˣ)": lambda v: np.logaddexp(0.0, v), "−log x": lambda v: -np.log(v)}
+convex = {
+    "x²": np.square,
+    "eˣ": np.exp,
+    "log(1 + eˣ)": lambda v: np.logaddexp(0.0, v),
+    "−log x": lambda v: -np.log(v),
+}
 rows = [(name, f(x.mean()), f(x).mean(), f(x).mean() - f(x.mean())) for name, f in convex.items()]
 
 if __name__ == "__main__":
     for name, f_of_mean, mean_of_f, gap in rows:
-        print(f"{name:>12}: f(E[x]) = {f_of_mean:.4f} <= E[f(x)] = {mean_of_f:.4f}  (gap {gap:.4f})")
+        print(
+            f"{name:>12}: f(E[x]) = {f_of_mean:.4f} <= E[f(x)] = {mean_of_f:.4f}  (gap {gap:.4f})"
+        )
     print(f"variance of x: {x.var():.4f}")

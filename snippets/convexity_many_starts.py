@@ -7,9 +7,9 @@ Run it on its own with ``python snippets/convexity_many_starts.py``.
 
 import numpy as np
 
+from lossnotes.landscape import SURFACES
 from lossnotes.models import LogisticRegression
 from lossnotes.optim import run, sgd
-from lossnotes.terrain import SURFACES
 
 rng = np.random.default_rng(3)
 x = rng.normal(size=(80, 1))
@@ -25,7 +25,11 @@ bumpy_ends = [run(sgd(lr=0.01), lambda p: np.array(rastrigin.grad(*p)), s, 500)[
 bumpy_losses = np.array([rastrigin.f(*p) for p in bumpy_ends])
 
 if __name__ == "__main__":
-    print(f"logistic regression: final losses from {np.ptp(convex_losses):.1e} apart "
-          f"(all {convex_losses.mean():.4f})")
-    print(f"Rastrigin-like: {len(np.unique(np.round(bumpy_losses, 6)))} different final losses, "
-          f"from {bumpy_losses.min():.3f} to {bumpy_losses.max():.3f}")
+    print(
+        f"logistic regression: final losses from {np.ptp(convex_losses):.1e} apart "
+        f"(all {convex_losses.mean():.4f})"
+    )
+    print(
+        f"Rastrigin-like: {len(np.unique(np.round(bumpy_losses, 6)))} different final losses, "
+        f"from {bumpy_losses.min():.3f} to {bumpy_losses.max():.3f}"
+    )

@@ -32,4 +32,6 @@ escape = int(np.argmax(losses < 0.5 * losses[0]))  # first step below half the i
 
 if __name__ == "__main__":
     print(f"start: loss {losses[0]:.3f}, gradient norm {norms[0]:.1e}")
-    print(f"the loss first halves at step {escape}; end: loss {losses[-1]:.2e}, theta {path[-1].round(3)}")
+    print(
+        f"the loss first halves at step {escape}; end: loss {losses[-1]:.2e}, theta {path[-1].round(3)}"
+    )

@@ -16,4 +16,6 @@ independent_signs = 0.5**dims  # what coin-flip eigenvalue signs would give
 
 if __name__ == "__main__":
     for d, frac, coin in zip(dims, fractions, independent_signs):
-        print(f"dimension {d}: {frac:.5f} of {n_samples} matrices positive definite (coin flips: {coin:.5f})")
+        print(
+            f"dimension {d}: {frac:.5f} of {n_samples} matrices positive definite (coin flips: {coin:.5f})"
+        )

@@ -27,6 +27,10 @@ minima = {"code, cos(3πx)": local_minima_1d(3 * np.pi), "comment, cos(10x)": lo
 
 if __name__ == "__main__":
     for name, found in minima.items():
-        print(f"{name}: {len(found)} local minima in 1-D at {np.round(found, 3) + 0.0}, "
-              f"so {len(found) ** 2} on the 2-D window")
-    print(f"largest difference between the two surfaces on the grid: {np.abs(Z_code - Z_comment).max():.3f}")
+        print(
+            f"{name}: {len(found)} local minima in 1-D at {np.round(found, 3) + 0.0}, "
+            f"so {len(found) ** 2} on the 2-D window"
+        )
+    print(
+        f"largest difference between the two surfaces on the grid: {np.abs(Z_code - Z_comment).max():.3f}"
+    )

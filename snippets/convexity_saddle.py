@@ -8,7 +8,7 @@ Run it on its own with ``python snippets/convexity_saddle.py``.
 
 import numpy as np
 
-from lossnotes.hessian import classify_critical_point
+from lossnotes.models import classify_critical_point
 from lossnotes.optim import run, sgd
 
 
@@ -35,6 +35,10 @@ slowest_step = int(np.argmax(np.diff(grad_norm) > 0))  # where the gradient stop
 
 if __name__ == "__main__":
     for p, kind in zip(critical_points, kinds):
-        print(f"{p}: gradient {grad(p)}, Hessian eigenvalues {np.linalg.eigvalsh(hessian(p))} -> {kind}")
-    print(f"gradient norm falls to {grad_norm[slowest_step]:.1e} at step {slowest_step}, "
-          f"near {np.round(path[slowest_step], 4)}; the run ends at {np.round(path[-1], 4)}")
+        print(
+            f"{p}: gradient {grad(p)}, Hessian eigenvalues {np.linalg.eigvalsh(hessian(p))} -> {kind}"
+        )
+    print(
+        f"gradient norm falls to {grad_norm[slowest_step]:.1e} at step {slowest_step}, "
+        f"near {np.round(path[slowest_step], 4)}; the run ends at {np.round(path[-1], 4)}"
+    )

@@ -5,10 +5,14 @@ Run it on its own with ``python snippets/exercises_five_classes.py``.
 
 import numpy as np
 
-from lossnotes.losses import cross_entropy, cross_entropy_grad, log_softmax, softmax
+from lossnotes.losses import cross_entropy, cross_entropy_grad, softmax
 
-logits = np.array([[2.0, -1.0, 0.5, 0.0, 1.0],  # one image: scores for 5 classes
-                   [0.0, 0.0, 0.0, 0.0, 0.0]])  # an untrained network: equal scores
+logits = np.array(
+    [
+        [2.0, -1.0, 0.5, 0.0, 1.0],  # one image: scores for 5 classes
+        [0.0, 0.0, 0.0, 0.0, 0.0],
+    ]
+)  # an untrained network: equal scores
 target = np.array([0, 2])  # true class indices
 
 probabilities = softmax(logits)  # rows sum to 1

@@ -13,8 +13,7 @@ import tracemalloc
 
 import numpy as np
 
-from lossnotes.optim import sgd
-from lossnotes.training import train
+from lossnotes.optim import sgd, train
 
 rng = np.random.default_rng(0)
 n, d = 2048, 16

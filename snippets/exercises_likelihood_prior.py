@@ -15,8 +15,14 @@ likelihood = theta**heads * (1 - theta) ** (flips - heads)
 prior = theta**4 * (1 - theta) ** 4  # Beta(5, 5), unnormalised
 posterior = likelihood * prior
 
-curves = {name: c / (c.sum() * (theta[1] - theta[0])) for name, c in  # densities
-          [("likelihood", likelihood), ("prior", prior), ("posterior", posterior)]}
+curves = {
+    name: c / (c.sum() * (theta[1] - theta[0]))
+    for name, c in [  # densities
+        ("likelihood", likelihood),
+        ("prior", prior),
+        ("posterior", posterior),
+    ]
+}
 peaks = {name: float(theta[np.argmax(c)]) for name, c in curves.items()}
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ Run it on its own with ``python snippets/exercises_momentum.py``.
 
 import numpy as np
 
+from lossnotes.landscape import SURFACES
 from lossnotes.optim import chapter_momentum, run, sgd
-from lossnotes.terrain import SURFACES
 
 bowl = SURFACES["ill_conditioned"]
 

@@ -30,8 +30,13 @@ X_train, y_train = make_data(300, rng)
 X_test, y_test = make_data(2000, rng)
 rows = []  # (k, train accuracy, test accuracy)
 for k in (1, 5, 25):
-    rows.append((k, accuracy_score(y_train, knn_predict(X_train, y_train, X_train, k)),
-                 accuracy_score(y_test, knn_predict(X_train, y_train, X_test, k))))
+    rows.append(
+        (
+            k,
+            accuracy_score(y_train, knn_predict(X_train, y_train, X_train, k)),
+            accuracy_score(y_test, knn_predict(X_train, y_train, X_test, k)),
+        )
+    )
 
 if __name__ == "__main__":
     for k, train_acc, test_acc in rows:

@@ -6,12 +6,16 @@ Run it on its own with ``python snippets/exercises_parameters.py``.
 import numpy as np
 
 from lossnotes.models import MLP
-from lossnotes.optim import sgd
-from lossnotes.training import train
+from lossnotes.optim import sgd, train
 
 # chosen by us, before training (and compared on validation data)
-hyperparameters = {"sizes": (2, 8, 1), "activation": "tanh",
-                   "lr": 0.5, "batch_size": 32, "epochs": 40}
+hyperparameters = {
+    "sizes": (2, 8, 1),
+    "activation": "tanh",
+    "lr": 0.5,
+    "batch_size": 32,
+    "epochs": 40,
+}
 
 rng = np.random.default_rng(0)
 X = rng.normal(size=(256, 2))
@@ -19,8 +23,16 @@ y = (X[:, 0] ** 2 + X[:, 1] ** 2 < 1.4).astype(float)  # a disc: needs the hidde
 
 model = MLP(sizes=hyperparameters["sizes"], activation=hyperparameters["activation"])
 theta0 = model.init(seed=0)  # the parameters: weights and biases, one flat vector
-result = train(sgd(hyperparameters["lr"]), model.grad, model.loss, theta0, X, y,
-               batch_size=hyperparameters["batch_size"], epochs=hyperparameters["epochs"])
+result = train(
+    sgd(hyperparameters["lr"]),
+    model.grad,
+    model.loss,
+    theta0,
+    X,
+    y,
+    batch_size=hyperparameters["batch_size"],
+    epochs=hyperparameters["epochs"],
+)
 changed = np.mean(result.theta != theta0)  # share of parameters that training moved
 
 if __name__ == "__main__":

@@ -9,8 +9,8 @@ Run it on its own with ``python snippets/exercises_rmsprop_vs_adam.py``.
 
 import numpy as np
 
+from lossnotes.landscape import SURFACES
 from lossnotes.optim import adam, rmsprop, run
-from lossnotes.terrain import SURFACES
 
 lr = 0.01
 optimizers = {"RMSProp": rmsprop(lr), "Adam": adam(lr, betas=(0.9, 0.999))}
@@ -26,11 +26,15 @@ for name, opt in optimizers.items():
 
 # 2. a run on the ill-conditioned quadratic f = (x^2 + 25 y^2) / 2
 bowl = SURFACES["ill_conditioned"]
-runs = {name: run(opt, lambda p: np.array(bowl.grad(*p)), np.array([-1.8, 0.6]), 400)
-        for name, opt in optimizers.items()}
+runs = {
+    name: run(opt, lambda p: np.array(bowl.grad(*p)), np.array([-1.8, 0.6]), 400)
+    for name, opt in optimizers.items()
+}
 final_loss = {name: float(bowl.f(*path[-1])) for name, path in runs.items()}
 
 if __name__ == "__main__":
     for name in optimizers:
-        print(f"{name}: first steps / lr = {np.round(first_steps[name], 3)}, "
-              f"f after 400 steps = {final_loss[name]:.2e}")
+        print(
+            f"{name}: first steps / lr = {np.round(first_steps[name], 3)}, "
+            f"f after 400 steps = {final_loss[name]:.2e}"
+        )

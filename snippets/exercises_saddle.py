@@ -5,9 +5,9 @@ Run it on its own with ``python snippets/exercises_saddle.py``.
 
 import numpy as np
 
-from lossnotes.hessian import classify_critical_point
+from lossnotes.landscape import SURFACES
+from lossnotes.models import classify_critical_point
 from lossnotes.optim import run, sgd
-from lossnotes.terrain import SURFACES
 
 saddle = SURFACES["saddle"]  # f(x, y) = x^2 - y^2
 

@@ -7,8 +7,8 @@ rate; the page's browser port draws exactly these paths. Run it on its own with
 
 import numpy as np
 
+from lossnotes.landscape import SURFACES
 from lossnotes.optim import run, sgd
-from lossnotes.terrain import SURFACES
 
 surface = SURFACES["rastrigin"]
 
@@ -19,8 +19,7 @@ def gradient(p):
 
 start, lr, steps = np.array(surface.start), 0.01, 150
 ends = {}
-for name, optimizer in {"gradient descent": sgd(lr),
-                        "momentum 0.9": sgd(lr, momentum=0.9)}.items():
+for name, optimizer in {"gradient descent": sgd(lr), "momentum 0.9": sgd(lr, momentum=0.9)}.items():
     x, y = run(optimizer, gradient, start, steps)[-1]
     ends[name] = (x, y, surface.f(x, y))
 

@@ -7,8 +7,8 @@ Run it on its own with ``python snippets/gd_learning_rates.py``.
 
 import numpy as np
 
+from lossnotes.landscape import get_surface
 from lossnotes.optim import run, sgd
-from lossnotes.terrain import get_surface
 
 surface = get_surface("ill_conditioned")
 
@@ -19,11 +19,9 @@ def grad(p):
 
 start = np.array(surface.start)
 learning_rates = {"too small": 0.01, "right": 2 / 26, "too large": 0.081}
-paths = {name: run(sgd(lr=lr), grad, start, 25)
-         for name, lr in learning_rates.items()}
+paths = {name: run(sgd(lr=lr), grad, start, 25) for name, lr in learning_rates.items()}
 
 if __name__ == "__main__":
     for name, path in paths.items():
         x, y = path[-1]
-        print(f"{name:10s} lr={learning_rates[name]:.4f}: "
-              f"f after 25 steps = {surface.f(x, y):.3g}")
+        print(f"{name:10s} lr={learning_rates[name]:.4f}: f after 25 steps = {surface.f(x, y):.3g}")

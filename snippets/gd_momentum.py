@@ -8,9 +8,8 @@ Run it on its own with ``python snippets/gd_momentum.py``.
 
 import numpy as np
 
-from lossnotes.descent import contraction_rates
-from lossnotes.optim import chapter_momentum, run, sgd
-from lossnotes.terrain import get_surface
+from lossnotes.landscape import get_surface
+from lossnotes.optim import chapter_momentum, contraction_rates, run, sgd
 
 surface = get_surface("ill_conditioned")  # 0.5 (x^2 + 25 y^2)
 
@@ -23,13 +22,11 @@ lr, beta = 0.075, 0.5
 start = np.array(surface.start)
 paths = {
     f"gradient descent, lr {lr}": run(sgd(lr=lr), grad, start, 30),
-    f"momentum, lr {lr}, beta {beta}": run(
-        chapter_momentum(lr=lr, beta=beta), grad, start, 30),
+    f"momentum, lr {lr}, beta {beta}": run(chapter_momentum(lr=lr, beta=beta), grad, start, 30),
 }
 # Error factor per step, measured on each eigen-direction alone.
 factors = {
-    name: [contraction_rates([curvature], [lr], beta=b)[0]
-           for curvature in (25.0, 1.0)]
+    name: [contraction_rates([curvature], [lr], beta=b)[0] for curvature in (25.0, 1.0)]
     for name, b in [("gradient descent", 0.0), ("momentum", beta)]
 }
 

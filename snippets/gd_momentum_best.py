@@ -7,7 +7,7 @@ Run it on its own with ``python snippets/gd_momentum_best.py``.
 
 import numpy as np
 
-from lossnotes.descent import contraction_rates
+from lossnotes.optim import contraction_rates
 
 eigenvalues = np.array([1.0, 25.0])
 l_min, l_max = eigenvalues.min(), eigenvalues.max()
@@ -27,5 +27,4 @@ theory = {
 
 if __name__ == "__main__":
     for name in measured:
-        print(f"{name:17s} measured {measured[name]:.4f}, "
-              f"theory {theory[name]:.4f}")
+        print(f"{name:17s} measured {measured[name]:.4f}, theory {theory[name]:.4f}")

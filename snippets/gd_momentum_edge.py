@@ -5,7 +5,7 @@ Run it on its own with ``python snippets/gd_momentum_edge.py``.
 
 import numpy as np
 
-from lossnotes.descent import contraction_rates, first_divergent
+from lossnotes.optim import contraction_rates, first_divergent
 
 eigenvalues = np.array([1.0, 25.0])
 grid_step = 0.0005
@@ -19,5 +19,4 @@ for beta in [0.0, 0.5, 0.9]:
 
 if __name__ == "__main__":
     for beta, measured, theory in edges:
-        print(f"beta {beta}: measured edge lr*lambda_max = {measured:.4f}, "
-              f"theory {theory}")
+        print(f"beta {beta}: measured edge lr*lambda_max = {measured:.4f}, theory {theory}")

@@ -8,7 +8,7 @@ Run it on its own with ``python snippets/gd_stability_edge.py``.
 
 import numpy as np
 
-from lossnotes.descent import contraction_rates, first_divergent
+from lossnotes.optim import contraction_rates, first_divergent
 
 eigenvalues = np.array([1.0, 25.0])  # Hessian of 0.5 (x^2 + 25 y^2)
 grid_step = 0.0005
@@ -21,7 +21,8 @@ theory_edge = 2 / eigenvalues.max()
 best_lr = lrs[np.argmin(rates)]  # fastest convergence on the grid
 
 if __name__ == "__main__":
-    print(f"measured edge {measured_edge:.5f}, "
-          f"theory 2/lambda_max = {theory_edge:.5f}")
-    print(f"fastest lr {best_lr:.5f} (theory 2/26 = {2 / 26:.5f}), "
-          f"rate {rates.min():.4f} (theory 24/26 = {24 / 26:.4f})")
+    print(f"measured edge {measured_edge:.5f}, theory 2/lambda_max = {theory_edge:.5f}")
+    print(
+        f"fastest lr {best_lr:.5f} (theory 2/26 = {2 / 26:.5f}), "
+        f"rate {rates.min():.4f} (theory 24/26 = {24 / 26:.4f})"
+    )

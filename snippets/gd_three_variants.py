@@ -7,8 +7,7 @@ Run it on its own with ``python snippets/gd_three_variants.py``.
 
 import numpy as np
 
-from lossnotes.optim import sgd
-from lossnotes.training import train
+from lossnotes.optim import sgd, train
 
 rng = np.random.default_rng(0)
 X = rng.uniform(-2, 2, size=(200, 1))
@@ -27,15 +26,15 @@ def grad(theta, Xb, yb):  # its gradient, averaged over the batch
 theta0 = np.array([-1.5, 2.0])
 
 runs = {
-    name: train(sgd(lr=0.05), grad, loss, theta0, X, y,
-                batch_size=batch_size, epochs=10, seed=1)
-    for name, batch_size in [("batch (B = 200)", 200),
-                             ("mini-batch (B = 16)", 16),
-                             ("stochastic (B = 1)", 1)]
+    name: train(sgd(lr=0.05), grad, loss, theta0, X, y, batch_size=batch_size, epochs=10, seed=1)
+    for name, batch_size in [
+        ("batch (B = 200)", 200),
+        ("mini-batch (B = 16)", 16),
+        ("stochastic (B = 1)", 1),
+    ]
 }
 
 if __name__ == "__main__":
     for name, result in runs.items():
         steps = len(result.batch_loss)
-        print(f"{name:20s} {steps:5d} steps, "
-              f"final loss {result.epoch_loss[-1]:.4f}")
+        print(f"{name:20s} {steps:5d} steps, final loss {result.epoch_loss[-1]:.4f}")

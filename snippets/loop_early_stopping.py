@@ -8,10 +8,8 @@ Run it on its own with ``python snippets/loop_early_stopping.py``.
 
 import numpy as np
 
-from lossnotes.descent import early_stopping
 from lossnotes.models import MLP
-from lossnotes.optim import adam
-from lossnotes.training import train
+from lossnotes.optim import adam, early_stopping, train
 
 
 def noisy_sine(n, rng):
@@ -25,9 +23,18 @@ X_val, y_val = noisy_sine(200, rng)
 X_test, y_test = noisy_sine(1000, rng)
 
 model = MLP(sizes=(1, 32, 32, 1), activation="tanh", output="regression")
-result = train(adam(lr=0.02), model.grad, model.loss, model.init(0),
-               X_train, y_train, batch_size=20, epochs=1500,
-               X_val=X_val, y_val=y_val)
+result = train(
+    adam(lr=0.02),
+    model.grad,
+    model.loss,
+    model.init(0),
+    X_train,
+    y_train,
+    batch_size=20,
+    epochs=1500,
+    X_val=X_val,
+    y_val=y_val,
+)
 
 best, stopped = early_stopping(result.val_loss, patience=50)
 test_at_best = model.loss(result.epoch_params[best], X_test, y_test)
@@ -35,5 +42,4 @@ test_at_end = model.loss(result.theta, X_test, y_test)
 
 if __name__ == "__main__":
     print(f"best validation epoch {best}, patience stops at epoch {stopped}")
-    print(f"test loss: early-stopped {test_at_best:.3f}, "
-          f"after all epochs {test_at_end:.3f}")
+    print(f"test loss: early-stopped {test_at_best:.3f}, after all epochs {test_at_end:.3f}")

@@ -20,7 +20,7 @@ model = MLP(sizes=(1, 16, 1), activation="tanh", output="regression")
 def dataloader(X, y, batch_size, rng):
     order = rng.permutation(len(X))
     for start in range(0, len(X), batch_size):
-        idx = order[start:start + batch_size]
+        idx = order[start : start + batch_size]
         yield X[idx], y[idx]
 
 
@@ -41,5 +41,7 @@ for epoch in range(30):
     wrong_loss.append(model.loss(theta, X, y))
 
 if __name__ == "__main__":
-    print(f"training loss without zero_grad: {wrong_loss[0]:.3f} before, "
-          f"{wrong_loss[-1]:.4f} after 30 epochs")
+    print(
+        f"training loss without zero_grad: {wrong_loss[0]:.3f} before, "
+        f"{wrong_loss[-1]:.4f} after 30 epochs"
+    )

@@ -19,7 +19,7 @@ model = MLP(sizes=(1, 16, 1), activation="tanh", output="regression")
 def dataloader(X, y, batch_size, rng):
     order = rng.permutation(len(X))
     for start in range(0, len(X), batch_size):
-        idx = order[start:start + batch_size]
+        idx = order[start : start + batch_size]
         yield X[idx], y[idx]
 
 
@@ -30,15 +30,14 @@ state = optimizer.init(theta)
 epoch_loss = [model.loss(theta, X, y)]
 
 for epoch in range(30):
-    for X_batch, y_batch in dataloader(X, y, 20, rng):   # 1. fetch mini-batch
-        y_pred = model.forward(theta, X_batch)           # 2. forward pass
-        loss = np.mean((y_pred - y_batch) ** 2)          # 3. compute loss
-        grad[:] = 0.0                                    # 4. clear old grads
-        grad += model.grad(theta, X_batch, y_batch)      # 5. backprop (adds)
+    for X_batch, y_batch in dataloader(X, y, 20, rng):  # 1. fetch mini-batch
+        y_pred = model.forward(theta, X_batch)  # 2. forward pass
+        loss = np.mean((y_pred - y_batch) ** 2)  # 3. compute loss
+        grad[:] = 0.0  # 4. clear old grads
+        grad += model.grad(theta, X_batch, y_batch)  # 5. backprop (adds)
         updates, state = optimizer.update(grad, state, theta)  # 6. update
         theta = apply_updates(theta, updates)
     epoch_loss.append(model.loss(theta, X, y))
 
 if __name__ == "__main__":
-    print(f"training loss: {epoch_loss[0]:.3f} before, {epoch_loss[-1]:.4f} "
-          f"after 30 epochs")
+    print(f"training loss: {epoch_loss[0]:.3f} before, {epoch_loss[-1]:.4f} after 30 epochs")

@@ -29,6 +29,8 @@ clamped = bce(sigmoid(z), np.zeros_like(z), reduction="none")
 
 if __name__ == "__main__":
     for name, z_inf in first_inf.items():
-        print(f"{name}: the naive BCE of y=0 is inf from z = {z_inf:g} on;"
-              f" bce_with_logits there = {bce_with_logits([z_inf], [0.0]):.2f}")
+        print(
+            f"{name}: the naive BCE of y=0 is inf from z = {z_inf:g} on;"
+            f" bce_with_logits there = {bce_with_logits([z_inf], [0.0]):.2f}"
+        )
     print(f"clamped BCE at z = 120: {clamped[-1]:g} (exact: {exact[-1]:g})")

@@ -5,8 +5,9 @@ Run it on its own with ``python snippets/losses_calibration.py``.
 
 import numpy as np
 
-from lossnotes.fitting import fit_line, fit_logistic, reliability_curve
 from lossnotes.losses import sigmoid
+from lossnotes.metrics import reliability_curve
+from lossnotes.models import fit_line, fit_logistic
 
 rng = np.random.default_rng(5)
 x_train, x_test = rng.normal(scale=1.5, size=2000), rng.normal(scale=1.5, size=20000)

@@ -5,7 +5,7 @@ Run it on its own with ``python snippets/losses_heavy_tails.py``.
 
 import numpy as np
 
-from lossnotes.fitting import fit_line
+from lossnotes.models import fit_line
 
 rng = np.random.default_rng(11)
 n_datasets, n_points, true_slope = 400, 40, 2.0

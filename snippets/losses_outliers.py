@@ -5,7 +5,7 @@ Run it on its own with ``python snippets/losses_outliers.py``.
 
 import numpy as np
 
-from lossnotes.fitting import fit_line
+from lossnotes.models import fit_line
 
 rng = np.random.default_rng(3)
 x = np.linspace(0, 10, 30)

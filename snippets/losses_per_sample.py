@@ -6,8 +6,16 @@ Run it on its own with ``python snippets/losses_per_sample.py``.
 import numpy as np
 
 from lossnotes.losses import (
-    bce_with_logits, bce_with_logits_grad, cross_entropy, cross_entropy_grad,
-    huber, huber_grad, mae, mae_grad, mse, mse_grad,
+    bce_with_logits,
+    bce_with_logits_grad,
+    cross_entropy,
+    cross_entropy_grad,
+    huber,
+    huber_grad,
+    mae,
+    mae_grad,
+    mse,
+    mse_grad,
 )
 
 r = np.linspace(-3, 3, 601)  # residuals y_pred - y (target 0)
@@ -24,12 +32,18 @@ ones = np.ones_like(z)
 # Three-class cross-entropy, true class 0, varying its logit with the others at 0.
 logits3 = np.column_stack([z, zero[:1].repeat(len(z)), zero[:1].repeat(len(z))])
 classification = {
-    "BCE, y = 1": (bce_with_logits(z, ones, **per_sample), bce_with_logits_grad(z, ones, **per_sample)),
-    "BCE, y = 0": (bce_with_logits(z, 0 * ones, **per_sample),
-                   bce_with_logits_grad(z, 0 * ones, **per_sample)),
-    "softmax CE, 3 classes": (cross_entropy(logits3, np.zeros(len(z), dtype=int), **per_sample),
-                              cross_entropy_grad(logits3, np.zeros(len(z), dtype=int),
-                                                 **per_sample)[:, 0]),
+    "BCE, y = 1": (
+        bce_with_logits(z, ones, **per_sample),
+        bce_with_logits_grad(z, ones, **per_sample),
+    ),
+    "BCE, y = 0": (
+        bce_with_logits(z, 0 * ones, **per_sample),
+        bce_with_logits_grad(z, 0 * ones, **per_sample),
+    ),
+    "softmax CE, 3 classes": (
+        cross_entropy(logits3, np.zeros(len(z), dtype=int), **per_sample),
+        cross_entropy_grad(logits3, np.zeros(len(z), dtype=int), **per_sample)[:, 0],
+    ),
 }
 
 if __name__ == "__main__":

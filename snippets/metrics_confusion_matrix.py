@@ -5,9 +5,13 @@ Run it on its own with ``python snippets/metrics_confusion_matrix.py``.
 
 import numpy as np
 
-from lossnotes.activations import sigmoid
+from lossnotes.losses import sigmoid
 from lossnotes.metrics import (
-    accuracy_score, confusion_matrix, f1_score, precision_score, recall_score,
+    accuracy_score,
+    confusion_matrix,
+    f1_score,
+    precision_score,
+    recall_score,
 )
 from lossnotes.models import LogisticRegression
 from lossnotes.optim import run, sgd

@@ -19,11 +19,18 @@ def evaluate(prevalence, n=20_000, seed=0):
     y_pred = (logits >= 0).astype(int)  # threshold probability 0.5
     always_negative = np.zeros(n, dtype=int)
     return {
-        "scorer": [accuracy_score(y, y_pred), f1_score(y, y_pred),
-                   roc_auc_score(y, logits), average_precision_score(y, logits)],
-        "always negative": [accuracy_score(y, always_negative),
-                            f1_score(y, always_negative, zero_division=0),
-                            roc_auc_score(y, np.zeros(n)), average_precision_score(y, np.zeros(n))],
+        "scorer": [
+            accuracy_score(y, y_pred),
+            f1_score(y, y_pred),
+            roc_auc_score(y, logits),
+            average_precision_score(y, logits),
+        ],
+        "always negative": [
+            accuracy_score(y, always_negative),
+            f1_score(y, always_negative, zero_division=0),
+            roc_auc_score(y, np.zeros(n)),
+            average_precision_score(y, np.zeros(n)),
+        ],
     }
 
 
@@ -32,5 +39,7 @@ results = {prevalence: evaluate(prevalence) for prevalence in (0.5, 0.01)}
 if __name__ == "__main__":
     for prevalence, rows in results.items():
         for name, (acc, f1, auc, ap) in rows.items():
-            print(f"{prevalence:>4.0%} positives, {name:>15}: accuracy {acc:.3f}  F1 {f1:.3f}  "
-                  f"ROC-AUC {auc:.3f}  AP {ap:.3f}")
+            print(
+                f"{prevalence:>4.0%} positives, {name:>15}: accuracy {acc:.3f}  F1 {f1:.3f}  "
+                f"ROC-AUC {auc:.3f}  AP {ap:.3f}"
+            )

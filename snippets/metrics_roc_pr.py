@@ -6,7 +6,11 @@ Run it on its own with ``python snippets/metrics_roc_pr.py``.
 import numpy as np
 
 from lossnotes.metrics import (
-    average_precision_score, pr_auc_trapezoid, precision_recall_curve, roc_auc_score, roc_curve,
+    average_precision_score,
+    pr_auc_trapezoid,
+    precision_recall_curve,
+    roc_auc_score,
+    roc_curve,
 )
 
 rng = np.random.default_rng(1)

@@ -9,17 +9,16 @@ Run it on its own with ``python snippets/minibatch_rescaled.py``.
 
 import numpy as np
 
-from lossnotes.hessian import hessian
-from lossnotes.models import MLP, flatten, unflatten
-from lossnotes.optim import sgd
-from lossnotes.training import train
+from lossnotes.models import MLP, flatten, hessian, unflatten
+from lossnotes.optim import sgd, train
 
 rng = np.random.default_rng(0)
 X = rng.normal(size=(64, 2))
 y = (X[:, 0] * X[:, 1] > 0).astype(float)  # XOR-like quadrants
 model = MLP(sizes=(2, 16, 1), activation="relu", output="binary")
-theta = train(sgd(lr=0.5), model.grad, model.loss, model.init(0), X, y,
-              batch_size=64, epochs=300).theta
+theta = train(
+    sgd(lr=0.5), model.grad, model.loss, model.init(0), X, y, batch_size=64, epochs=300
+).theta
 
 
 def rescale(theta, a):
@@ -36,5 +35,4 @@ for a in (0.25, 1.0, 4.0):
 
 if __name__ == "__main__":
     for a, loss, change, top in rows:
-        print(f"a = {a}: loss {loss:.6f}, output change {change:.1e}, "
-              f"top eigenvalue {top:.3f}")
+        print(f"a = {a}: loss {loss:.6f}, output change {change:.1e}, top eigenvalue {top:.3f}")

@@ -9,8 +9,8 @@ Run it on its own with ``python snippets/minibatch_unbiased.py``.
 
 import numpy as np
 
-from lossnotes.descent import mean_over_all_batches, per_sample_gradients
 from lossnotes.models import LinearRegression
+from lossnotes.optim import mean_over_all_batches, per_sample_gradients
 
 rng = np.random.default_rng(0)
 X = rng.normal(size=(12, 2))
@@ -26,8 +26,7 @@ all_subsets = mean_over_all_batches(G, batch_size=4)
 
 # 2. One shuffled epoch of three batches of 4.
 order = rng.permutation(12)
-epoch = np.mean([model.grad(theta, X[b], y[b]) for b in order.reshape(3, 4)],
-                axis=0)
+epoch = np.mean([model.grad(theta, X[b], y[b]) for b in order.reshape(3, 4)], axis=0)
 
 # The last batch of a DataLoader may be shorter (12 = 5 + 5 + 2): then the
 # plain average of batch gradients is biased; weighting by batch size is not.

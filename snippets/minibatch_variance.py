@@ -7,9 +7,8 @@ Run it on its own with ``python snippets/minibatch_variance.py``.
 
 import numpy as np
 
-from lossnotes.descent import (batch_variance_theory, per_sample_gradients,
-                               sampled_batch_variance)
 from lossnotes.models import LinearRegression
+from lossnotes.optim import batch_variance_theory, per_sample_gradients, sampled_batch_variance
 
 rng = np.random.default_rng(0)
 n = 200
@@ -20,8 +19,7 @@ theta = np.array([1.0, 0.0, 0.0])
 
 G = per_sample_gradients(model.grad, theta, X, y)
 batch_sizes = [1, 2, 4, 8, 16, 32, 64, 128, 192, 200]
-measured = [sampled_batch_variance(G, B, n_batches=4000, seed=B)
-            for B in batch_sizes]
+measured = [sampled_batch_variance(G, B, n_batches=4000, seed=B) for B in batch_sizes]
 theory = [batch_variance_theory(G, B) for B in batch_sizes]
 
 if __name__ == "__main__":

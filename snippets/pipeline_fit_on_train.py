@@ -5,7 +5,7 @@ Run it on its own with ``python snippets/pipeline_fit_on_train.py``.
 
 import numpy as np
 
-from lossnotes.preprocessing import fit_standardizer, standardize, train_val_test_split
+from lossnotes.data import fit_standardizer, standardize, train_val_test_split
 
 rng = np.random.default_rng(0)
 X = rng.normal(loc=[5.0, -2.0], scale=[3.0, 0.5], size=(200, 2))  # two raw features
@@ -15,8 +15,10 @@ train, val, test = train_val_test_split(len(X), val_size=0.2, test_size=0.2, see
 # 2. fit on the training rows only
 scaling = fit_standardizer(X[train])
 # 3. apply the same fitted transform to every part
-parts = {name: standardize(scaling, X[idx]) for name, idx in
-         [("train", train), ("validation", val), ("test", test)]}
+parts = {
+    name: standardize(scaling, X[idx])
+    for name, idx in [("train", train), ("validation", val), ("test", test)]
+}
 
 if __name__ == "__main__":
     print("fitted on train: mean", scaling.mean.round(3), "scale", scaling.scale.round(3))

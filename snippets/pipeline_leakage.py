@@ -10,8 +10,12 @@ Run it on its own with ``python snippets/pipeline_leakage.py``.
 
 import numpy as np
 
-from lossnotes.preprocessing import (
-    fit_select_k_best, fit_standardizer, select_features, standardize, train_val_test_split,
+from lossnotes.data import (
+    fit_select_k_best,
+    fit_standardizer,
+    select_features,
+    standardize,
+    train_val_test_split,
 )
 
 N_SAMPLES, N_FEATURES, K_KEPT, N_SEEDS = 100, 1000, 20, 200

@@ -9,8 +9,8 @@ from functools import partial
 
 import numpy as np
 
+from lossnotes.landscape import grid_loss
 from lossnotes.models import LinearRegression, LogisticRegression
-from lossnotes.surfaces import grid_loss
 
 rng = np.random.default_rng(7)
 x = rng.uniform(-2, 2, size=(60, 1))
@@ -25,6 +25,9 @@ Z_linear = grid_loss(partial(linear.loss, X=x, y=y_real), np.zeros(2), e_w, e_b,
 Z_logistic = grid_loss(partial(logistic.loss, X=x, y=y_class), np.zeros(2), e_w, e_b, ws, bs)
 
 if __name__ == "__main__":
-    for name, Z in (("linear regression (MSE)", Z_linear), ("logistic regression (BCE)", Z_logistic)):
+    for name, Z in (
+        ("linear regression (MSE)", Z_linear),
+        ("logistic regression (BCE)", Z_logistic),
+    ):
         j, k = np.unravel_index(np.argmin(Z), Z.shape)
         print(f"{name}: lowest grid loss {Z[j, k]:.4f} at w={ws[k]:.2f}, b={bs[j]:.2f}")

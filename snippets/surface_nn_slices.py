@@ -11,9 +11,9 @@ from functools import partial
 
 import numpy as np
 
+from lossnotes.landscape import grid_loss, interpolate, random_direction
 from lossnotes.models import MLP
 from lossnotes.optim import adam, run
-from lossnotes.surfaces import grid_loss, interpolate, random_direction
 
 rng = np.random.default_rng(8)
 X = rng.normal(size=(200, 2))
@@ -35,6 +35,10 @@ alphas = np.linspace(-0.5, 1.5, 81)
 line = interpolate(loss, theta_0, theta_star, alphas)
 
 if __name__ == "__main__":
-    print(f"{model.n_params} parameters; loss at init {loss(theta_0):.4f}, trained {loss(theta_star):.4f}")
+    print(
+        f"{model.n_params} parameters; loss at init {loss(theta_0):.4f}, trained {loss(theta_star):.4f}"
+    )
     print(f"2-D slice: loss from {Z.min():.4f} to {Z.max():.4f}; centre {Z[20, 20]:.4f}")
-    print(f"1-D line: monotone decrease from alpha 0 to 1: {bool(np.all(np.diff(line[20:61]) < 0))}")
+    print(
+        f"1-D line: monotone decrease from alpha 0 to 1: {bool(np.all(np.diff(line[20:61]) < 0))}"
+    )

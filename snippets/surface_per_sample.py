@@ -20,5 +20,7 @@ j, k = np.unravel_index(np.argmin(J), J.shape)
 w_best, b_best = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)[0]
 
 if __name__ == "__main__":
-    print(f"grid minimum of J at w={ws[k]:.3f}, b={bs[j]:.3f}; least squares: w={w_best:.3f}, b={b_best:.3f}")
+    print(
+        f"grid minimum of J at w={ws[k]:.3f}, b={bs[j]:.3f}; least squares: w={w_best:.3f}, b={b_best:.3f}"
+    )
     print(f"per-sample losses there: {per_sample[:, j, k].round(4)}, sum {J[j, k]:.4f}")

@@ -8,7 +8,7 @@ Run it on its own with ``python snippets/views_boundary.py``.
 import numpy as np
 
 from lossnotes.losses import sigmoid
-from lossnotes.views import trained_moons_mlp
+from lossnotes.pages.three_views import trained_moons_mlp
 
 model, theta, _, (X_test, y_test) = trained_moons_mlp()  # as in views_train.py
 
@@ -23,6 +23,10 @@ mixed = model.forward(theta, np.vstack([grid[:500], X_test]))[500:]
 prob_again = sigmoid(model.forward(theta, grid)).reshape(prob.shape)  # after all that
 
 if __name__ == "__main__":
-    print("largest change in a new point's logit, alone vs in a batch:",
-          np.abs(together - alone).max(), "and mixed:", np.abs(together - mixed).max())
+    print(
+        "largest change in a new point's logit, alone vs in a batch:",
+        np.abs(together - alone).max(),
+        "and mixed:",
+        np.abs(together - mixed).max(),
+    )
     print("largest change of the boundary map after predicting:", np.abs(prob_again - prob).max())

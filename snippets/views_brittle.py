@@ -5,7 +5,7 @@ Run it on its own with ``python snippets/views_brittle.py``.
 
 import numpy as np
 
-from lossnotes.views import flip_along_gradient, trained_moons_mlp
+from lossnotes.pages.three_views import flip_along_gradient, trained_moons_mlp
 
 model, theta, _, (X_test, y_test) = trained_moons_mlp()  # as in views_train.py
 
@@ -20,7 +20,11 @@ step, x_after = flip_along_gradient(model, theta, x_before)
 before, after = model.forward(theta, np.vstack([x_before, x_after]))
 
 if __name__ == "__main__":
-    print(f"point {np.round(x_before, 3)} (logit {before:+.3f}) moved by {step:.4f}"
-          f" to {np.round(x_after, 3)} (logit {after:+.3f})")
-    print(f"{within_noise:.0%} of {correct.sum()} correct test points flip under a nudge"
-          f" smaller than the data's noise ({noise})")
+    print(
+        f"point {np.round(x_before, 3)} (logit {before:+.3f}) moved by {step:.4f}"
+        f" to {np.round(x_after, 3)} (logit {after:+.3f})"
+    )
+    print(
+        f"{within_noise:.0%} of {correct.sum()} correct test points flip under a nudge"
+        f" smaller than the data's noise ({noise})"
+    )

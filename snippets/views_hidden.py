@@ -8,7 +8,7 @@ Run it on its own with ``python snippets/views_hidden.py``.
 import numpy as np
 
 from lossnotes.models import MLP
-from lossnotes.views import fit_mlp, principal_components, trained_moons_mlp
+from lossnotes.pages.three_views import fit_mlp, principal_components, trained_moons_mlp
 
 tanh_model, tanh_theta, (X, y), _ = trained_moons_mlp()  # as in views_train.py
 relu_model = MLP(sizes=(2, 16, 1), activation="relu", output="binary")

@@ -7,7 +7,7 @@ import numpy as np
 
 from lossnotes.data import two_moons
 from lossnotes.models import MLP
-from lossnotes.views import fit_mlp
+from lossnotes.pages.three_views import fit_mlp
 
 X_small, y_small = two_moons(30, noise=0.3, seed=3)
 X_test, y_test = two_moons(2000, noise=0.3, seed=4)
@@ -16,8 +16,10 @@ wide = MLP(sizes=(2, 64, 1), activation="tanh", output="binary")
 theta_wide, path = fit_mlp(wide, X_small, y_small, steps=3000, lr=0.02, seed=0)
 
 checkpoints = [0, 100, 300, 1000, 3000]  # Adam steps
-curve = [(step, wide.loss(path[step], X_small, y_small), wide.loss(path[step], X_test, y_test))
-         for step in checkpoints]
+curve = [
+    (step, wide.loss(path[step], X_small, y_small), wide.loss(path[step], X_test, y_test))
+    for step in checkpoints
+]
 train_loss, test_loss = curve[-1][1], curve[-1][2]
 train_acc = np.mean((wide.forward(theta_wide, X_small) > 0) == (y_small == 1))
 test_acc = np.mean((wide.forward(theta_wide, X_test) > 0) == (y_test == 1))

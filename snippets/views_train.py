@@ -8,7 +8,7 @@ import numpy as np
 
 from lossnotes.data import two_moons
 from lossnotes.models import MLP
-from lossnotes.views import fit_mlp
+from lossnotes.pages.three_views import fit_mlp
 
 X, y = two_moons(300, noise=0.15, seed=0)
 X_test, y_test = two_moons(1000, noise=0.15, seed=1)  # new inputs, never trained on
@@ -23,5 +23,7 @@ def accuracy(theta, X, y):
 
 if __name__ == "__main__":
     print(f"train loss {model.loss(theta, X, y):.4f}, accuracy {accuracy(theta, X, y):.1%}")
-    print(f"test  loss {model.loss(theta, X_test, y_test):.4f}, "
-          f"accuracy {accuracy(theta, X_test, y_test):.1%}")
+    print(
+        f"test  loss {model.loss(theta, X_test, y_test):.4f}, "
+        f"accuracy {accuracy(theta, X_test, y_test):.1%}"
+    )

@@ -33,4 +33,6 @@ rate = 1 - lr * lambda_min
 if __name__ == "__main__":
     print(f"least squares: w*={w_star:.4f}, b*={b_star:.4f}")
     print(f"steps until w and b agree to 3 decimals: {steps_needed}")
-    print(f"slowest contraction per step: {rate:.5f} (eigenvalues {lambda_min:.4f}, {lambda_max:.4f})")
+    print(
+        f"slowest contraction per step: {rate:.5f} (eigenvalues {lambda_min:.4f}, {lambda_max:.4f})"
+    )

@@ -20,10 +20,12 @@ def gradient(w, b):
 
 
 def finite_difference(w, b, h=1e-5):
-    return np.array([
-        (loss(w + h, b) - loss(w - h, b)) / (2 * h),
-        (loss(w, b + h) - loss(w, b - h)) / (2 * h),
-    ])
+    return np.array(
+        [
+            (loss(w + h, b) - loss(w - h, b)) / (2 * h),
+            (loss(w, b + h) - loss(w, b - h)) / (2 * h),
+        ]
+    )
 
 
 points = [(0.0, 0.0), (0.5, 2.5), (-1.5, 3.0), (2.0, -1.0)]
@@ -32,6 +34,8 @@ worst = max(np.max(np.abs(gradient(w, b) - finite_difference(w, b))) for w, b in
 
 if __name__ == "__main__":
     for w, b, gw, gb, fw, fb in rows:
-        print(f"(w, b) = ({w:+.3f}, {b:+.3f}): formula ({gw:+.6f}, {gb:+.6f}), "
-              f"finite differences ({fw:+.6f}, {fb:+.6f})")
+        print(
+            f"(w, b) = ({w:+.3f}, {b:+.3f}): formula ({gw:+.6f}, {gb:+.6f}), "
+            f"finite differences ({fw:+.6f}, {fb:+.6f})"
+        )
     print(f"largest difference: {worst:.1e}")

@@ -171,7 +171,7 @@ def test_package_edit_reruns_only_the_blocks_that_use_it(project: Project) -> No
 def test_house_style_edit_reruns_every_block(project: Project) -> None:
     """lossnotes.figures styles matplotlib before every block, so every block depends on it."""
     project.build()
-    figures = project.package / "figures.py"
+    figures = project.package / "figures" / "_style.py"
     figures.write_text(figures.read_text() + "\n# An edit that changes no figure still re-runs.\n")
     assert project.build() == EVERY_BLOCK
     assert project.build() == set()

@@ -53,7 +53,9 @@ def test_bias_corrected_first_step_is_lr_and_uncorrected_is_not() -> None:
     t = np.arange(1, len(uncorrected) + 1)
     np.testing.assert_allclose(uncorrected, lr * (1 - 0.9**t) / np.sqrt(1 - 0.999**t), rtol=1e-5)
     # The moments themselves: without correction m_1 is ten times too small.
-    np.testing.assert_allclose(-hand_adam([g] * 20, lr, correct=False), uncorrected[:20], rtol=1e-12)
+    np.testing.assert_allclose(
+        -hand_adam([g] * 20, lr, correct=False), uncorrected[:20], rtol=1e-12
+    )
     assert uncorrected.max() > 6 * lr
 
 
@@ -71,7 +73,8 @@ def test_race_trajectories_follow_the_hand_written_formulas() -> None:
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         theta["adam"] = theta["adam"] - lr_adaptive * (m / (1 - 0.9**t)) / (
-            np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+            np.sqrt(v / (1 - 0.999**t)) + 1e-8
+        )
         g = grad(theta["adagrad"])
         s = s + g * g
         theta["adagrad"] = theta["adagrad"] - lr_adagrad * g / (np.sqrt(s) + 1e-10)
@@ -89,7 +92,9 @@ def test_race_trajectories_follow_the_hand_written_formulas() -> None:
 
 def test_adaptive_methods_leave_the_saddle_first() -> None:
     ns = load("adaptive_race.py")
-    escape = {k: int(np.flatnonzero(np.abs(p[:, 1]) > 2)[0]) for k, p in ns["races"]["saddle"].items()}
+    escape = {
+        k: int(np.flatnonzero(np.abs(p[:, 1]) > 2)[0]) for k, p in ns["races"]["saddle"].items()
+    }
     assert max(escape[k] for k in ("AdaGrad", "RMSProp", "Adam", "AdamW")) < escape["SGD"]
 
 
@@ -113,7 +118,9 @@ def test_chapter_momentum_equals_torch_momentum() -> None:
 def test_adamw_decays_by_the_factor_and_adam_l2_does_not() -> None:
     ns = load("adaptive_adamw.py")
     (wd_small, l2_small, w_small, th_small), (wd_big, l2_big, w_big, th_big) = ns["final"]
-    assert w_small == pytest.approx(th_small, rel=1e-12) and w_big == pytest.approx(th_big, rel=1e-12)
+    assert w_small == pytest.approx(th_small, rel=1e-12) and w_big == pytest.approx(
+        th_big, rel=1e-12
+    )
     assert abs(l2_small - l2_big) < 1e-3  # a 100x stronger decay, the same effect
     # Hand-written Adam on the gradient wd * theta (zero loss gradient).
     theta, m, v = 1.0, 0.0, 0.0

@@ -2,7 +2,7 @@
 
 References: closed-form statistics (Jensen's gap of x² is the variance; the 2x2 GOE
 positive-definite probability (2 - sqrt 2) / 4), scikit-learn and scipy least squares,
-lossnotes.hessian's exact Hessians, and finite differences.
+lossnotes.models.hessian's exact Hessians, and finite differences.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from lossnotes.hessian import classify_critical_point, hessian
 from lossnotes.landscape import chord_gap, fraction_positive_definite
-from lossnotes.models import LinearRegression
+from lossnotes.models import LinearRegression, classify_critical_point, hessian
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -79,6 +78,7 @@ def test_rank_deficient_design_has_zero_eigenvalue_and_two_minimisers() -> None:
     assert ns["loss"](a) == pytest.approx(ns["loss"](b), rel=1e-10)
     # Both are minimisers: the gradient vanishes (finite differences) and scikit-learn agrees on the loss.
     from sklearn.linear_model import LinearRegression as SkLinearRegression
+
     fit = SkLinearRegression().fit(X, y)
     assert ns["loss"](a) == pytest.approx(np.mean((y - fit.predict(X)) ** 2), rel=1e-9)
     for theta in (a, b):

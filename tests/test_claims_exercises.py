@@ -41,7 +41,10 @@ def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
     batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
     n = gd["n"]
     assert (batch["updates per epoch"], mini["updates per epoch"], sgd["updates per epoch"]) == (
-        1, n // 32, n)
+        1,
+        n // 32,
+        n,
+    )
     late = f"excess loss after {gd['EPOCHS']} epochs"
     assert batch[late] > mini[late] and sgd[late] > mini[late]  # slow per epoch; noise floor
     assert sgd["excess loss after 1 epoch"] < batch["excess loss after 1 epoch"]
@@ -86,7 +89,7 @@ def test_momentum_speeds_up_and_damps_zigzags() -> None:
 
 
 def test_learning_rate_edge_is_two_over_curvature() -> None:
-    for product, final, predicted in run("learning_rate")["rows"]:
+    for product, final, _predicted in run("learning_rate")["rows"]:
         assert final == pytest.approx(abs(1 - product) ** 60, rel=1e-9, abs=1e-300)
         assert (final > 1) == (product > 2)
 

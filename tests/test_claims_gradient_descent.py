@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossnotes.descent import contraction_rates, first_divergent
+from lossnotes.optim import contraction_rates, first_divergent
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -69,8 +69,10 @@ def test_momentum_edge_is_two_plus_two_beta(snippet) -> None:
         assert theory == pytest.approx(2 + 2 * beta)
         assert measured - resolution < theory < measured
         # Independent check: the spectral radius crosses 1 at the same place.
-        assert spectral_radius([25.0], (theory - 0.01) / 25, beta) < 1 < spectral_radius(
-            [25.0], (theory + 0.01) / 25, beta
+        assert (
+            spectral_radius([25.0], (theory - 0.01) / 25, beta)
+            < 1
+            < spectral_radius([25.0], (theory + 0.01) / 25, beta)
         )
 
 
@@ -112,9 +114,16 @@ def test_best_settings_reach_the_textbook_rates(snippet) -> None:
     for name in ("gradient descent", "momentum"):
         assert ns["measured"][name] == pytest.approx(ns["theory"][name], rel=5e-3)
         assert ns["measured"][name] == pytest.approx(
-            spectral_radius([1.0, 25.0], *(
-                (ns["gd_lr"], 0.0) if name == "gradient descent" else (ns["mom_lr"], ns["mom_beta"])
-            )), rel=5e-3)
+            spectral_radius(
+                [1.0, 25.0],
+                *(
+                    (ns["gd_lr"], 0.0)
+                    if name == "gradient descent"
+                    else (ns["mom_lr"], ns["mom_beta"])
+                ),
+            ),
+            rel=5e-3,
+        )
     assert ns["mom_lr"] > 2 / 25  # beyond plain gradient descent's edge, yet stable
 
 
@@ -132,8 +141,10 @@ def test_three_variants(snippet) -> None:
     # Gradient check of the snippet's grad against central differences.
     h = 1e-6
     for point in (theta0, np.array([0.7, -0.3])):
-        fd = [(ns["loss"](point + h * e, X, y) - ns["loss"](point - h * e, X, y)) / (2 * h)
-              for e in np.eye(2)]
+        fd = [
+            (ns["loss"](point + h * e, X, y) - ns["loss"](point - h * e, X, y)) / (2 * h)
+            for e in np.eye(2)
+        ]
         np.testing.assert_allclose(ns["grad"](point, X, y), fd, rtol=1e-6)
     design = np.column_stack([X[:, 0], np.ones(len(X))])
     floor = ns["loss"](np.linalg.lstsq(design, y, rcond=None)[0], X, y)

@@ -15,7 +15,8 @@ from scipy.optimize import minimize
 from sklearn.calibration import calibration_curve
 from sklearn.linear_model import LogisticRegression, QuantileRegressor
 
-from lossnotes.fitting import fit_line, fit_logistic, reliability_curve
+from lossnotes.metrics import reliability_curve
+from lossnotes.models import fit_line, fit_logistic
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -69,7 +70,9 @@ def test_gaussian_nll_is_scaled_mse_plus_constant_and_same_fit() -> None:
     # The grid minimiser is within one grid step of the least-squares line.
     w_ls, b_ls = np.polyfit(ns["x"], ns["y"], 1)
     assert abs(ns["slopes"][ns["best_nll"][1]] - w_ls) <= ns["slopes"][1] - ns["slopes"][0]
-    assert abs(ns["intercepts"][ns["best_nll"][0]] - b_ls) <= ns["intercepts"][1] - ns["intercepts"][0]
+    assert (
+        abs(ns["intercepts"][ns["best_nll"][0]] - b_ls) <= ns["intercepts"][1] - ns["intercepts"][0]
+    )
 
 
 def test_error_of_ten_costs_hundred_times_under_mse() -> None:
@@ -90,7 +93,9 @@ def test_heavy_tails_mse_wins_on_gaussian_loses_on_student_t() -> None:
     rmse = run("losses_heavy_tails")["slope_rmse"]
     # Gaussian: least squares is efficient; LAD's asymptotic efficiency is 2/pi.
     assert rmse["Gaussian", "mse"] < rmse["Gaussian", "mae"]
-    assert (rmse["Gaussian", "mse"] / rmse["Gaussian", "mae"]) ** 2 == pytest.approx(2 / np.pi, rel=0.25)
+    assert (rmse["Gaussian", "mse"] / rmse["Gaussian", "mae"]) ** 2 == pytest.approx(
+        2 / np.pi, rel=0.25
+    )
     assert rmse["Student-t, 2 dof", "mse"] > 2 * rmse["Student-t, 2 dof", "huber"]
     assert rmse["Laplace", "mae"] < rmse["Laplace", "mse"]
 
@@ -138,7 +143,7 @@ def test_bce_gradient_is_p_minus_y() -> None:
     assert max(worst.values()) < 1e-8
 
 
-# -- lossnotes.fitting against scipy / scikit-learn ---------------------------------------
+# -- lossnotes.models against scipy / scikit-learn ---------------------------------------
 
 
 def _line_data(seed: int) -> tuple[np.ndarray, np.ndarray]:

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression as SkLogisticRegression
 
-from lossnotes.surfaces import grid_loss, interpolate, random_direction
+from lossnotes.landscape import grid_loss, interpolate, random_direction
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -69,12 +69,14 @@ def test_filter_normalized_direction_matches_definition() -> None:
     start = 0
     for shape in model.param_shapes:
         size = int(np.prod(shape))
-        block_d, block_t = d[start:start + size], theta[start:start + size]
+        block_d, block_t = d[start : start + size], theta[start : start + size]
         if len(shape) == 1:
             assert np.all(block_d == 0)
         else:
-            np.testing.assert_allclose(np.linalg.norm(block_d.reshape(shape), axis=1),
-                                       np.linalg.norm(block_t.reshape(shape), axis=1))
+            np.testing.assert_allclose(
+                np.linalg.norm(block_d.reshape(shape), axis=1),
+                np.linalg.norm(block_t.reshape(shape), axis=1),
+            )
         start += size
     # Same seed, same direction; the direction is not parallel to theta.
     np.testing.assert_array_equal(d, random_direction(model.param_shapes, seed=1, theta=theta))
@@ -94,9 +96,10 @@ def test_slice_centre_is_the_trained_loss_and_line_ends_match() -> None:
     assert loss(theta_star) < 0.1 * loss(theta_0)
 
 
-
 def test_surface_helpers_on_a_quadratic() -> None:
     f = lambda v: float(v @ v)  # noqa: E731
-    np.testing.assert_allclose(interpolate(f, [1.0, 0.0], [0.0, 1.0], [0.0, 0.5, 1.0]), [1.0, 0.5, 1.0])
+    np.testing.assert_allclose(
+        interpolate(f, [1.0, 0.0], [0.0, 1.0], [0.0, 0.5, 1.0]), [1.0, 0.5, 1.0]
+    )
     Z = grid_loss(f, [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, 0.0, 1.0])
     np.testing.assert_allclose(Z, [[0.0, 1.0], [1.0, 2.0], [4.0, 5.0]])

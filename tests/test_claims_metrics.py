@@ -23,8 +23,10 @@ def test_confusion_matrix_metrics_agree_with_sklearn() -> None:
     tn, fp, fn, tp = sk.confusion_matrix(y, y_pred).ravel()
     assert (ns["tn"], ns["fp"], ns["fn"], ns["tp"]) == (tn, fp, fn, tp)
     reference = {
-        "accuracy": sk.accuracy_score(y, y_pred), "precision": sk.precision_score(y, y_pred),
-        "recall": sk.recall_score(y, y_pred), "F1": sk.f1_score(y, y_pred),
+        "accuracy": sk.accuracy_score(y, y_pred),
+        "precision": sk.precision_score(y, y_pred),
+        "recall": sk.recall_score(y, y_pred),
+        "F1": sk.f1_score(y, y_pred),
     }
     for name, value in reference.items():
         assert ns["by_hand"][name] == pytest.approx(value, abs=1e-12)
@@ -64,8 +66,12 @@ def test_imbalance_numbers_agree_with_sklearn() -> None:
     y = (rng.random(20_000) < 0.01).astype(int)
     logits = rng.normal(loc=np.where(y == 1, 1.5, -1.5), scale=1.0)
     y_pred = (logits >= 0).astype(int)
-    expected = [sk.accuracy_score(y, y_pred), sk.f1_score(y, y_pred),
-                sk.roc_auc_score(y, logits), sk.average_precision_score(y, logits)]
+    expected = [
+        sk.accuracy_score(y, y_pred),
+        sk.f1_score(y, y_pred),
+        sk.roc_auc_score(y, logits),
+        sk.average_precision_score(y, logits),
+    ]
     np.testing.assert_allclose(ns["results"][0.01]["scorer"], expected, atol=1e-12)
 
 
@@ -90,8 +96,11 @@ def test_regression_metrics_agree_with_sklearn_and_baseline() -> None:
     ns = run("regression")
     y = ns["y_test"]
     for name, pred in ns["predictions"].items():
-        expected = (sk.mean_absolute_error(y, pred), sk.root_mean_squared_error(y, pred),
-                    sk.r2_score(y, pred))
+        expected = (
+            sk.mean_absolute_error(y, pred),
+            sk.root_mean_squared_error(y, pred),
+            sk.r2_score(y, pred),
+        )
         np.testing.assert_allclose(ns["scores"][name], expected, atol=1e-12)
     line, base = ns["scores"].values()
     assert line[2] > 0.5

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossnotes.descent import (
+from lossnotes.optim import (
     batch_variance_theory,
     early_stopping,
     mean_over_all_batches,
@@ -31,8 +31,10 @@ def unbiased() -> dict:
 def test_full_gradient_is_the_gradient_of_the_loss(unbiased) -> None:
     model, theta, X, y = unbiased["model"], unbiased["theta"], unbiased["X"], unbiased["y"]
     h = 1e-6
-    fd = [(model.loss(theta + h * e, X, y) - model.loss(theta - h * e, X, y)) / (2 * h)
-          for e in np.eye(3)]
+    fd = [
+        (model.loss(theta + h * e, X, y) - model.loss(theta - h * e, X, y)) / (2 * h)
+        for e in np.eye(3)
+    ]
     np.testing.assert_allclose(unbiased["full"], fd, rtol=1e-6)
     np.testing.assert_allclose(unbiased["G"].mean(axis=0), unbiased["full"], atol=1e-12)
 
@@ -56,8 +58,12 @@ def test_all_subsets_by_brute_force(batch_size: int) -> None:
 def test_variance_theory_is_the_exact_enumeration() -> None:
     G = np.random.default_rng(0).normal(size=(8, 2))
     for B in range(1, 9):
-        exact = np.mean([np.sum((G[list(s)].mean(axis=0) - G.mean(axis=0)) ** 2)
-                         for s in combinations(range(8), B)])
+        exact = np.mean(
+            [
+                np.sum((G[list(s)].mean(axis=0) - G.mean(axis=0)) ** 2)
+                for s in combinations(range(8), B)
+            ]
+        )
         assert batch_variance_theory(G, B) == pytest.approx(exact, rel=1e-12, abs=1e-15)
 
 

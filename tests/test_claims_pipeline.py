@@ -11,8 +11,12 @@ import pytest
 from sklearn.feature_selection import SelectKBest, f_regression
 from sklearn.preprocessing import StandardScaler
 
-from lossnotes.preprocessing import (
-    fit_select_k_best, fit_standardizer, select_features, standardize, train_val_test_split,
+from lossnotes.data import (
+    fit_select_k_best,
+    fit_standardizer,
+    select_features,
+    standardize,
+    train_val_test_split,
 )
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"

@@ -2,7 +2,7 @@
 
 The browser port is checked against these same data in
 tests/browser/test_terrain_explorer.py; here the data are checked against lossnotes'
-own optimizers (built independently of lossnotes.explorer), hand-computed first steps,
+own optimizers (built independently of lossnotes.pages.terrain_explorer), hand-computed first steps,
 and the surfaces' formulas.
 """
 
@@ -17,10 +17,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossnotes.explorer import DEFAULTS, ESCAPE, band_levels, explorer_data, explorer_html, trajectory
+from lossnotes.landscape import SURFACES
 from lossnotes.mkdocs_plugin import _assets
 from lossnotes.optim import adam, rmsprop, run, sgd
-from lossnotes.terrain import SURFACES
+from lossnotes.pages.terrain_explorer import (
+    DEFAULTS,
+    ESCAPE,
+    band_levels,
+    explorer_data,
+    explorer_html,
+    trajectory,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TORCH_STYLE = {  # the page's five optimizers, written out with lossnotes.optim directly
@@ -47,7 +54,8 @@ def test_every_surface_and_optimizer_is_embedded(data):
     assert sorted(DEFAULTS) == sorted(SURFACES)
     assert [o["name"] for o in data["optimizers"]] == list(TORCH_STYLE)
     assert {(c["surface"], c["optimizer"]) for c in data["check"]} == {
-        (s, o) for s in SURFACES for o in TORCH_STYLE}
+        (s, o) for s in SURFACES for o in TORCH_STYLE
+    }
 
 
 def test_reference_paths_equal_lossnotes_run(data):
@@ -58,7 +66,9 @@ def test_reference_paths_equal_lossnotes_run(data):
         # compared over the steps it took
         steps = len(path) - 1
         expected = run(optimizer, gradient(case["surface"]), np.array(case["start"]), steps)
-        np.testing.assert_array_equal(path, expected, err_msg=f"{case['surface']}/{case['optimizer']}")
+        np.testing.assert_array_equal(
+            path, expected, err_msg=f"{case['surface']}/{case['optimizer']}"
+        )
 
 
 @pytest.mark.parametrize("name", list(SURFACES))
@@ -102,27 +112,37 @@ def test_paths_stop_after_leaving_the_escape_box():
     half = ESCAPE * (surface.ylim[1] - surface.ylim[0]) / 2
     assert abs(path[-1, 1]) > half >= abs(path[-2, 1])
     # the steps before are exactly gradient descent's
-    np.testing.assert_array_equal(path, run(sgd(0.1), gradient("saddle"), np.array(surface.start),
-                                            len(path) - 1))
+    np.testing.assert_array_equal(
+        path, run(sgd(0.1), gradient("saddle"), np.array(surface.start), len(path) - 1)
+    )
 
 
 def test_markup_embeds_the_data_and_the_served_scripts(data):
     html = explorer_html(data)
     # one element, so that Markdown neither wraps it in <p> nor leaves a stray </p>
-    assert html.startswith("<div") and html.endswith("</div>\n") and html.count("<div") == html.count("</div>")
+    assert (
+        html.startswith("<div")
+        and html.endswith("</div>\n")
+        and html.count("<div") == html.count("</div>")
+    )
     payload = re.search(r"<div hidden data-lx-data='([^']*)'></div>", html).group(1)
     assert json.loads(htmllib.unescape(payload)) == json.loads(json.dumps(data))
     # Material's instant navigation re-creates inline scripts as JavaScript, whatever
     # their type: every script of the explorer must be a file
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
-    assert scripts and all(' src="' in attrs and not body.strip() for attrs, body in scripts), scripts
-    for src in re.findall(r'(?:src|href)="\.\./\.\./((?:javascripts|docs)/[^"]+)"', html):
+    assert scripts and all(' src="' in attrs and not body.strip() for attrs, body in scripts), (
+        scripts
+    )
+    # links start at the site root, which the plugin rewrites relative to the page
+    for src in re.findall(r'(?:src|href)="lossnotes-root:((?:javascripts|docs)/[^"]+)"', html):
         assert (ROOT / "docs" / src).is_file(), src
-    # explorer.js loads the vendor file where the plugin puts it
-    (package, name, dest), = _assets.VENDOR_SCRIPTS
+    # explorer.js loads the vendor file where the plugin puts it (relative to its own URL)
+    ((package, name, dest),) = _assets.VENDOR_SCRIPTS
     assert f'"../../{dest}"' in (ROOT / "docs/javascripts/explorer/explorer.js").read_text()
     # and the page fetches it early, behind what the first render needs
-    assert f'<link rel="preload" href="../../{dest}" as="script" fetchpriority="low">' in html
+    assert (
+        f'<link rel="preload" href="lossnotes-root:{dest}" as="script" fetchpriority="low">' in html
+    )
     assert (ROOT / "node_modules" / package / name).is_file(), "run npm ci"
     for label in ("Surface", "Optimizers", "Steps", "Start"):
         assert f">{label}<" in html
@@ -131,7 +151,9 @@ def test_markup_embeds_the_data_and_the_served_scripts(data):
 def test_markup_holds_every_formula_for_the_build_to_typeset(data):
     html = explorer_html(data)
     line = re.search(r'<p class="lx-formula" data-lx="formula">(.*?)</p>', html, re.S).group(1)
-    found = re.findall(r'<span class="arithmatex" data-lx-formula="(\w+)"( hidden)?>\\\((.*?)\\\)</span>', line)
+    found = re.findall(
+        r'<span class="arithmatex" data-lx-formula="(\w+)"( hidden)?>\\\((.*?)\\\)</span>', line
+    )
     assert [name for name, _, _ in found] == list(SURFACES)
     # the first is the one the surface menu starts on; the others wait, hidden
     assert [bool(hidden) for _, hidden, _ in found] == [False] + [True] * (len(SURFACES) - 1)
@@ -154,8 +176,15 @@ def test_built_page_shows_typeset_formulas_and_loads_no_katex(built_site):
 
 def test_prose_claims():
     d = DEFAULTS
-    end = {o: trajectory("rastrigin", o, d["rastrigin"].adaptive_lr if o in ("rmsprop", "adam")
-                         else d["rastrigin"].lr, d["rastrigin"].steps)[-1] for o in TORCH_STYLE}
+    end = {
+        o: trajectory(
+            "rastrigin",
+            o,
+            d["rastrigin"].adaptive_lr if o in ("rmsprop", "adam") else d["rastrigin"].lr,
+            d["rastrigin"].steps,
+        )[-1]
+        for o in TORCH_STYLE
+    }
     f, grad = SURFACES["rastrigin"].f, SURFACES["rastrigin"].grad
     # gradient descent rests in a pocket: zero gradient, loss well above the global 0
     assert np.hypot(*grad(*end["gd"])) < 1e-6 and f(*end["gd"]) > 1
@@ -163,8 +192,10 @@ def test_prose_claims():
     assert all(f(*p) > 0.5 for p in end.values())  # none reaches the global minimum
     bowl = [trajectory("bowl", o, 0.1, d["bowl"].steps)[-1] for o in TORCH_STYLE]
     assert max(np.hypot(*p) for p in bowl) < 0.1
-    rosen = {o: trajectory("rosenbrock", o, d["rosenbrock"].lr, d["rosenbrock"].steps)[-1]
-             for o in ("gd", "momentum")}
+    rosen = {
+        o: trajectory("rosenbrock", o, d["rosenbrock"].lr, d["rosenbrock"].steps)[-1]
+        for o in ("gd", "momentum")
+    }
     assert np.hypot(*(rosen["gd"] - 1)) > 5 * np.hypot(*(rosen["momentum"] - 1))
     plateau = SURFACES["plateau"].f
     gd_end = trajectory("plateau", "gd", 0.1, d["plateau"].steps)[-1]

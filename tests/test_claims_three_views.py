@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 
 from lossnotes.models import MLP
-from lossnotes.views import flip_along_gradient, principal_components, trained_moons_mlp
+from lossnotes.pages.three_views import (
+    flip_along_gradient,
+    principal_components,
+    trained_moons_mlp,
+)
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -36,17 +40,23 @@ def test_checkpoint_is_trained(train: dict) -> None:
     assert train["accuracy"](theta, train["X_test"], train["y_test"]) > 0.95
 
 
-@pytest.mark.parametrize("sizes, output", [((2, 5, 1), "binary"), ((2, 4, 3, 3), "multiclass"),
-                                           ((2, 3, 2), "regression")])
+@pytest.mark.parametrize(
+    "sizes, output",
+    [((2, 5, 1), "binary"), ((2, 4, 3, 3), "multiclass"), ((2, 3, 2), "regression")],
+)
 def test_batched_loss_matches_model_loss(sizes, output) -> None:
     model = MLP(sizes=sizes, activation="relu", output=output)
     rng = np.random.default_rng(0)
     X = rng.normal(size=(20, 2))
-    y = {"binary": rng.integers(0, 2, 20), "multiclass": rng.integers(0, 3, 20),
-         "regression": rng.normal(size=(20, 2))}[output]
+    y = {
+        "binary": rng.integers(0, 2, 20),
+        "multiclass": rng.integers(0, 3, 20),
+        "regression": rng.normal(size=(20, 2)),
+    }[output]
     thetas = np.stack([model.init(seed=s) for s in range(4)])
-    np.testing.assert_allclose(model.batched_loss(thetas, X, y),
-                               [model.loss(t, X, y) for t in thetas], rtol=1e-12)
+    np.testing.assert_allclose(
+        model.batched_loss(thetas, X, y), [model.loss(t, X, y) for t in thetas], rtol=1e-12
+    )
 
 
 def test_loss_surface_depends_on_the_data() -> None:
@@ -65,7 +75,7 @@ def test_loss_surface_depends_on_the_data() -> None:
 
 def test_filter_normalised_directions_match_weight_row_norms() -> None:
     ns = run("views_surface")
-    model, theta = ns["model"], ns["theta"]
+    theta = ns["theta"]
     W1 = theta[:32].reshape(16, 2)
     D1 = ns["d1"][:32].reshape(16, 2)
     np.testing.assert_allclose(np.linalg.norm(D1, axis=1), np.linalg.norm(W1, axis=1))
@@ -110,8 +120,10 @@ def test_small_perturbation_flips_the_prediction() -> None:
     # First-order check: distance to the boundary is about |z| / ||grad_x z||.
     x = ns["x_before"]
     h = 1e-6
-    grad = [(model.forward(theta, (x + e)[None])[0] - model.forward(theta, (x - e)[None])[0]) / (2 * h)
-            for e in np.eye(2) * h]
+    grad = [
+        (model.forward(theta, (x + e)[None])[0] - model.forward(theta, (x - e)[None])[0]) / (2 * h)
+        for e in np.eye(2) * h
+    ]
     assert ns["step"] == pytest.approx(abs(before) / np.linalg.norm(grad), rel=0.05)
 
 

@@ -1,6 +1,6 @@
 """Claims of docs/chapter/training-loop.md, checked against independent references.
 
-References: ``lossnotes.training.train`` (the package's loop) for the numpy mirror,
+References: ``lossnotes.optim.train`` (the package's loop) for the numpy mirror,
 a hand-written accumulate-everything recurrence for the missing ``zero_grad``, and a
 direct scan of the validation curve for early stopping.
 """
@@ -13,9 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossnotes.descent import early_stopping
-from lossnotes.optim import sgd
-from lossnotes.training import train
+from lossnotes.optim import early_stopping, sgd, train
 
 SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
@@ -35,8 +33,17 @@ def test_numpy_loop_is_the_package_loop(right) -> None:
     rng = np.random.default_rng(0)
     rng.uniform(-3, 3, size=(200, 1)), rng.normal(0, 0.1, size=200)
     model = right["model"]
-    result = train(sgd(lr=0.1), model.grad, model.loss, model.init(seed=0), right["X"],
-                   right["y"], batch_size=20, epochs=30, seed=rng)
+    result = train(
+        sgd(lr=0.1),
+        model.grad,
+        model.loss,
+        model.init(seed=0),
+        right["X"],
+        right["y"],
+        batch_size=20,
+        epochs=30,
+        seed=rng,
+    )
     np.testing.assert_allclose(right["theta"], result.theta, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(right["epoch_loss"], result.epoch_loss, rtol=1e-12)
 
@@ -58,7 +65,7 @@ def test_forgetting_zero_grad_changes_the_run(right, wrong) -> None:
     for _ in range(30):
         order = rng.permutation(200)
         for start in range(0, 200, 20):
-            idx = order[start:start + 20]
+            idx = order[start : start + 20]
             total = total + model.grad(theta, X[idx], y[idx])
             theta = theta - 0.1 * total
     np.testing.assert_allclose(wrong["theta"], theta, rtol=1e-9)

@@ -44,7 +44,9 @@ def test_least_squares_matches_scikit_learn(seed_loop: dict) -> None:
     assert seed_loop["b_star"] == pytest.approx(reference.intercept_, abs=1e-12)
 
 
-def test_seed_loop_after_1000_steps_matches_hand_rolled_loop_and_closed_form(seed_loop: dict) -> None:
+def test_seed_loop_after_1000_steps_matches_hand_rolled_loop_and_closed_form(
+    seed_loop: dict,
+) -> None:
     theta = np.zeros(2)
     for _ in range(1000):
         theta = theta - 0.01 * (2 / len(X)) * A.T @ (A @ theta - Y)
@@ -66,14 +68,19 @@ def test_steps_to_three_decimals_match_closed_form(convergence: dict) -> None:
     tol, needed = convergence["tol"], convergence["steps_needed"]
     theta_star = np.array([convergence["w_star"], convergence["b_star"]])
     before = np.max(np.abs(closed_form_iterate(needed - 1) - theta_star))
-    at = [np.max(np.abs(closed_form_iterate(k) - theta_star)) for k in range(needed, needed + 2000, 97)]
+    at = [
+        np.max(np.abs(closed_form_iterate(k) - theta_star))
+        for k in range(needed, needed + 2000, 97)
+    ]
     assert before >= tol and max(at) < tol
     assert needed > 1000
 
 
 def test_steps_to_three_decimals_match_slow_eigen_direction(convergence: dict) -> None:
     eigenvalues, vectors = np.linalg.eigh(H)
-    slow = vectors[:, 0] * (vectors[:, 0] @ -np.array([convergence["w_star"], convergence["b_star"]]))
+    slow = vectors[:, 0] * (
+        vectors[:, 0] @ -np.array([convergence["w_star"], convergence["b_star"]])
+    )
     rate = 1 - 0.01 * eigenvalues[0]
     predicted = np.log(convergence["tol"] / np.max(np.abs(slow))) / np.log(rate)
     assert abs(convergence["steps_needed"] - predicted) <= 2
@@ -89,5 +96,9 @@ def test_gradient_formula_matches_finite_differences_and_model() -> None:
     assert check["worst"] < 1e-6
     model = LinearRegression(n_features=1)
     for w, b in check["points"]:
-        np.testing.assert_allclose(check["gradient"](w, b), model.grad(np.array([w, b]), X[:, None], Y),
-                                   rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(
+            check["gradient"](w, b),
+            model.grad(np.array([w, b]), X[:, None], Y),
+            rtol=1e-12,
+            atol=1e-12,
+        )

@@ -6,15 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from scipy import stats
-from sklearn.datasets import make_circles, make_moons
+from sklearn.datasets import make_moons
 
 from lossnotes import data
 
 CLASSIFIERS = {
     "two_moons": lambda seed: data.two_moons(41, 0.1, seed),
-    "circles": lambda seed: data.circles(41, 0.05, seed),
     "xor": lambda seed: data.xor(41, 0.1, seed),
-    "spirals": lambda seed: data.spirals(41, 0.05, seed),
     "imbalanced": lambda seed: data.imbalanced(41, 0.2, seed=seed),
     "blobs": lambda seed: data.blobs(41, 3, 1.0, seed),
 }
@@ -40,40 +38,37 @@ def as_sorted_rows(X, y):
 
 
 @pytest.mark.parametrize("n", [10, 11])
-def test_moons_and_circles_match_scikit_learn_without_noise(n):
+def test_moons_match_scikit_learn_without_noise(n):
     X, y = data.two_moons(n, noise=0.0, seed=3)
     Xs, ys = make_moons(n, noise=0.0, shuffle=False)
     np.testing.assert_array_equal(as_sorted_rows(X, y), as_sorted_rows(Xs, ys))
-    X, y = data.circles(n, noise=0.0, seed=3, factor=0.3)
-    Xs, ys = make_circles(n, noise=0.0, shuffle=False, factor=0.3)
-    np.testing.assert_array_equal(as_sorted_rows(X, y), as_sorted_rows(Xs, ys))
 
 
-def test_xor_and_spiral_geometry():
+def test_xor_geometry():
     X, y = data.xor(200, noise=0.0, seed=0)
     np.testing.assert_array_equal(y, (X[:, 0] * X[:, 1] < 0).astype(int))
-    X, y = data.spirals(100, noise=0.0, seed=0)
-    # class 1 is class 0 rotated by 180 degrees
-    zeros = np.zeros(50)
-    np.testing.assert_allclose(as_sorted_rows(-X[y == 0], zeros), as_sorted_rows(X[y == 1], zeros), atol=1e-12)
 
 
 def test_linear_data_without_noise_is_exactly_linear_and_outliers_are_marked():
     X, y = data.linear_data(30, w=[1.0, -2.0], b=0.5, scale=0.0, seed=0)
     assert X.shape == (30, 2)
     np.testing.assert_allclose(y, X @ [1.0, -2.0] + 0.5)
-    X, y, mask = data.linear_data(30, w=2.0, b=0.0, scale=0.0, outliers=3, outlier_shift=-7.0,
-                                  seed=1, return_outliers=True)
+    X, y, mask = data.linear_data(
+        30, w=2.0, b=0.0, scale=0.0, outliers=3, outlier_shift=-7.0, seed=1, return_outliers=True
+    )
     assert mask.sum() == 3
     np.testing.assert_allclose(y - 2.0 * X[:, 0], np.where(mask, -7.0, 0.0), atol=1e-12)
     assert X.min() >= -3.0 and X.max() <= 3.0
 
 
-@pytest.mark.parametrize(("noise", "reference"), [
-    ("gaussian", stats.norm(scale=0.5)),
-    ("laplace", stats.laplace(scale=0.5)),
-    ("student_t", stats.t(df=2.5, scale=0.5)),
-])
+@pytest.mark.parametrize(
+    ("noise", "reference"),
+    [
+        ("gaussian", stats.norm(scale=0.5)),
+        ("laplace", stats.laplace(scale=0.5)),
+        ("student_t", stats.t(df=2.5, scale=0.5)),
+    ],
+)
 def test_noise_families_pass_a_goodness_of_fit_test(noise, reference):
     X, y = data.linear_data(4000, w=1.0, b=0.0, noise=noise, scale=0.5, df=2.5, seed=0)
     residuals = y - X[:, 0]
@@ -101,8 +96,10 @@ def test_bad_input_is_named():
     with pytest.raises(TypeError, match=r"n must be an integer; got 10.0"):
         data.xor(10.0)
     with pytest.raises(ValueError, match=r"noise must be in \[0.0, inf\]; got -0.1"):
-        data.circles(10, noise=-0.1)
-    with pytest.raises(ValueError, match=r"noise must be one of 'gaussian', 'laplace', 'student_t'; got 'cauchy'"):
+        data.two_moons(10, noise=-0.1)
+    with pytest.raises(
+        ValueError, match=r"noise must be one of 'gaussian', 'laplace', 'student_t'; got 'cauchy'"
+    ):
         data.linear_data(10, noise="cauchy")
     with pytest.raises(ValueError, match=r"outliers must be at most n = 10; got 11"):
         data.linear_data(10, outliers=11)
@@ -110,11 +107,14 @@ def test_bad_input_is_named():
         data.linear_data(10, w=np.nan)
     with pytest.raises(ValueError, match=r"positive_fraction must be in \(0.0, 1.0\); got 1.0"):
         data.imbalanced(10, 1.0)
-    with pytest.raises(ValueError, match=r"positive_fraction \* n must round to between 1 and n - 1; got 0.01 \* 10 = 0"):
+    with pytest.raises(
+        ValueError,
+        match=r"positive_fraction \* n must round to between 1 and n - 1; got 0.01 \* 10 = 0",
+    ):
         data.imbalanced(10, 0.01)
     with pytest.raises(ValueError, match=r"centers must have 2 dimension\(s\); got shape \(3,\)"):
         data.blobs(10, [1.0, 2.0, 3.0])
-    with pytest.raises(TypeError, match=r"seed must be an int, None or numpy.random.Generator; got 'a'"):
-        data.spirals(10, seed="a")
-    with pytest.raises(ValueError, match=r"factor must be in \(0.0, 1.0\); got 1.5"):
-        data.circles(10, factor=1.5)
+    with pytest.raises(
+        TypeError, match=r"seed must be an int, None or numpy.random.Generator; got 'a'"
+    ):
+        data.xor(10, seed="a")

@@ -35,7 +35,9 @@ def ids(svg: str) -> list[str]:
 def test_same_figure_renders_to_the_same_bytes() -> None:
     first, second = to_svg(line_figure(), alt="x"), to_svg(line_figure(), alt="x")
     # The second copy gets a distinct id prefix but is otherwise identical.
-    assert re.sub(r'f[0-9a-f]{10}(-\d+)?', "ID", first) == re.sub(r'f[0-9a-f]{10}(-\d+)?', "ID", second)
+    assert re.sub(r"f[0-9a-f]{10}(-\d+)?", "ID", first) == re.sub(
+        r"f[0-9a-f]{10}(-\d+)?", "ID", second
+    )
 
 
 def test_two_figures_on_one_page_share_no_ids() -> None:
@@ -83,20 +85,22 @@ def test_minified_svg_draws_what_matplotlib_wrote() -> None:
     """Same elements, text and references; every coordinate within 0.005 pt."""
     import xml.etree.ElementTree as ET
 
-    from lossnotes.figures import _minify
+    from lossnotes.figures._svg import _minify
 
     fig = line_figure()
     fig.axes[0].set_yscale("log")  # tick labels become mathtext: <text> with <tspan>s
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg")
     raw = buffer.getvalue()
-    small = _minify(raw[raw.index("<svg"):])
+    small = _minify(raw[raw.index("<svg") :])
     assert len(small) < 0.75 * len(raw)
     referenced = set(re.findall(r'(?:href="#|url\(#)([^")]+)', small))
     assert referenced and referenced <= set(ids(small)), "a reference lost its target"
 
     def elements(svg: str) -> list[ET.Element]:
-        return [e for e in ET.fromstring(svg).iter() if not (e.tag.endswith("}defs") and len(e) == 0)]
+        return [
+            e for e in ET.fromstring(svg).iter() if not (e.tag.endswith("}defs") and len(e) == 0)
+        ]
 
     before, after = elements(raw), elements(small)
     assert [e.tag for e in before] == [e.tag for e in after]
@@ -108,5 +112,10 @@ def test_minified_svg_draws_what_matplotlib_wrote() -> None:
             elif name == "transform" and re.fullmatch(r"rotate\(-?0 [^)]*\)", value):
                 assert new.get(name) is None  # a rotation by zero draws the same
             else:
-                assert re.sub(r"[-\d.e\s]+", " ", new.get(name, "")).split() == re.sub(r"[-\d.e\s]+", " ", value).split()
-                assert np.allclose(numbers(new.get(name, "")), numbers(value), rtol=0, atol=0.0051), name
+                assert (
+                    re.sub(r"[-\d.e\s]+", " ", new.get(name, "")).split()
+                    == re.sub(r"[-\d.e\s]+", " ", value).split()
+                )
+                assert np.allclose(
+                    numbers(new.get(name, "")), numbers(value), rtol=0, atol=0.0051
+                ), name

@@ -6,9 +6,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lossnotes.hessian import classify_critical_point, hessian
-from lossnotes.models import MLP, LinearRegression, LogisticRegression
-from lossnotes.terrain import SURFACES
+from lossnotes.landscape import SURFACES
+from lossnotes.models import (
+    MLP,
+    LinearRegression,
+    LogisticRegression,
+    classify_critical_point,
+    hessian,
+)
 
 
 def fd_hessian_of_gradient(model, theta, X, y, h=1e-5):
@@ -59,8 +64,9 @@ def test_closed_forms_agree_with_complex_step_on_the_same_network(small):
     as_network = MLP((2, 1), output=small.output)
     X, y = problem(small, 3)
     theta = small.init(2)
-    np.testing.assert_allclose(hessian(small, theta, X, y), hessian(as_network, theta, X, y),
-                               rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(
+        hessian(small, theta, X, y), hessian(as_network, theta, X, y), rtol=1e-13, atol=1e-15
+    )
 
 
 def test_convex_models_have_positive_semidefinite_hessians_and_mlp_can_be_indefinite():
@@ -79,23 +85,28 @@ def test_rank_deficient_design_gives_a_degenerate_hessian():
     assert classify_critical_point(H) == "degenerate"  # a valley of minima (claim 21)
 
 
-@pytest.mark.parametrize(("name", "point", "kind"), [
-    ("bowl", (0.0, 0.0), "minimum"),
-    ("ill_conditioned", (0.0, 0.0), "minimum"),
-    ("saddle", (0.0, 0.0), "saddle"),
-    ("monkey_saddle", (0.0, 0.0), "degenerate"),
-    ("rosenbrock", (1.0, 1.0), "minimum"),
-    ("himmelblau", (-0.270845, -0.923039), "maximum"),
-    ("rastrigin", (0.0, 0.0), "minimum"),
-])
+@pytest.mark.parametrize(
+    ("name", "point", "kind"),
+    [
+        ("bowl", (0.0, 0.0), "minimum"),
+        ("ill_conditioned", (0.0, 0.0), "minimum"),
+        ("saddle", (0.0, 0.0), "saddle"),
+        ("monkey_saddle", (0.0, 0.0), "degenerate"),
+        ("rosenbrock", (1.0, 1.0), "minimum"),
+        ("himmelblau", (-0.270845, -0.923039), "maximum"),
+        ("rastrigin", (0.0, 0.0), "minimum"),
+    ],
+)
 def test_surface_critical_points(name, point, kind):
     s = SURFACES[name]
     h = 1e-5
     x, y = point
-    H = np.array([
-        [(s.grad(x + h, y)[i] - s.grad(x - h, y)[i]) / (2 * h) for i in (0, 1)],
-        [(s.grad(x, y + h)[i] - s.grad(x, y - h)[i]) / (2 * h) for i in (0, 1)],
-    ])
+    H = np.array(
+        [
+            [(s.grad(x + h, y)[i] - s.grad(x - h, y)[i]) / (2 * h) for i in (0, 1)],
+            [(s.grad(x, y + h)[i] - s.grad(x, y - h)[i]) / (2 * h) for i in (0, 1)],
+        ]
+    )
     H = 0.5 * (H + H.T)
     assert classify_critical_point(H, tol=1e-4) == kind
 
@@ -115,7 +126,9 @@ def test_bad_input_is_named():
         classify_critical_point([[0.0, 1.0], [0.0, 0.0]])
     with pytest.raises(ValueError, match=r"tol must be in \(0.0, inf\]; got -1"):
         classify_critical_point(np.eye(2), tol=-1)
-    with pytest.raises(TypeError, match=r"model must be a LinearRegression, LogisticRegression or MLP; got str"):
+    with pytest.raises(
+        TypeError, match=r"model must be a LinearRegression, LogisticRegression or MLP; got str"
+    ):
         hessian("mlp", np.zeros(2), np.zeros((1, 1)), [0.0])
     with pytest.raises(ValueError, match=r"theta must have 2 entries"):
         hessian(LinearRegression(1), np.zeros(3), np.zeros((1, 1)), [0.0])

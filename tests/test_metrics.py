@@ -48,7 +48,9 @@ ALL = {**CLASSIFICATION_METRICS, **RANKING_METRICS, **REGRESSION_METRICS}
 
 
 def test_registries_cover_every_public_metric():
-    public = {getattr(lm, name) for name in lm.__all__ if name != "UndefinedMetricWarning"}
+    # reliability_curve is checked against scikit-learn in test_calibration.py.
+    others = {"UndefinedMetricWarning", "reliability_curve"}
+    public = {getattr(lm, name) for name in lm.__all__ if name not in others}
     assert public == set(ALL), "a public metric is missing from the registries"
     assert issubclass(lm.UndefinedMetricWarning, UserWarning)
 
@@ -61,8 +63,10 @@ def call_both(ours, ref, *args, **kwargs):
             warnings.simplefilter("always")
             result = fn(*args, **kwargs)
         # scikit-learn's precision-recall curve uses a plain UserWarning for this case
-        undefined = any(w.category.__name__ == "UndefinedMetricWarning"
-                        or "No positive class" in str(w.message) for w in caught)
+        undefined = any(
+            w.category.__name__ == "UndefinedMetricWarning" or "No positive class" in str(w.message)
+            for w in caught
+        )
         out.append((result, undefined))
     return out
 
@@ -128,12 +132,21 @@ def test_multiclass_prf_matches_sklearn(seed, average):
     labels = None if seed % 3 else rng.permutation(k + 1)[:k]  # may include absent labels
     for ours in PRF:
         for zd in ("warn", 1, np.nan):
-            (a, wa), (b, wb) = call_both(ours, CLASSIFICATION_METRICS[ours], y_true, y_pred,
-                                         average=average, labels=labels, zero_division=zd)
+            (a, wa), (b, wb) = call_both(
+                ours,
+                CLASSIFICATION_METRICS[ours],
+                y_true,
+                y_pred,
+                average=average,
+                labels=labels,
+                zero_division=zd,
+            )
             assert_same(a, b)
             assert wa == wb
-    assert_same(lm.confusion_matrix(y_true, y_pred, labels=labels),
-                skm.confusion_matrix(y_true, y_pred, labels=labels))
+    assert_same(
+        lm.confusion_matrix(y_true, y_pred, labels=labels),
+        skm.confusion_matrix(y_true, y_pred, labels=labels),
+    )
     assert_same(lm.accuracy_score(y_true, y_pred), skm.accuracy_score(y_true, y_pred))
 
 
@@ -158,11 +171,14 @@ def test_ranking_matches_sklearn(seed):
         assert_same(a, b)
         assert wa == wb
     for drop in (True, False):
-        assert_same(lm.roc_curve(y, s, drop_intermediate=drop),
-                    skm.roc_curve(y, s, drop_intermediate=drop))
+        assert_same(
+            lm.roc_curve(y, s, drop_intermediate=drop), skm.roc_curve(y, s, drop_intermediate=drop)
+        )
         if not single_class or y.any():
-            assert_same(lm.precision_recall_curve(y, s, drop_intermediate=drop),
-                        skm.precision_recall_curve(y, s, drop_intermediate=drop))
+            assert_same(
+                lm.precision_recall_curve(y, s, drop_intermediate=drop),
+                skm.precision_recall_curve(y, s, drop_intermediate=drop),
+            )
 
 
 @pytest.mark.parametrize("encode", ["pm1", "bool"])
@@ -170,7 +186,9 @@ def test_ranking_label_encodings(encode):
     y, s = score_cases(4)
     y = 2 * y - 1 if encode == "pm1" else y.astype(bool)
     for ours, ref in RANKING_METRICS.items():
-        kwargs = {"pos_label": 1} if ours in (lm.average_precision_score, lm.pr_auc_trapezoid) else {}
+        kwargs = (
+            {"pos_label": 1} if ours in (lm.average_precision_score, lm.pr_auc_trapezoid) else {}
+        )
         assert_same(ours(y, s, **kwargs), ref(y, s, **kwargs))
 
 
@@ -217,44 +235,106 @@ def test_r2_single_sample_warns():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: lm.accuracy_score([0, 1], [0, 1, 1]), ValueError,
-         "y_true and y_pred must have the same number of samples; got 2 and 3"),
-        (lambda: lm.accuracy_score([[0, 1]], [[0, 1]]), ValueError,
-         "y_true must be a 1-D array of class labels; got shape (1, 2)"),
-        (lambda: lm.f1_score([0, 0.5], [0, 1]), ValueError,
-         "y_true must contain class labels (whole numbers), not continuous values; got 0.5 at index 1"),
-        (lambda: lm.precision_score([], []), ValueError, "y_true must not be empty; got shape (0,)"),
-        (lambda: lm.recall_score([0, 1, 2], [0, 1, 1]), ValueError,
-         "average='binary' needs at most two classes; got 3 classes [0, 1, 2]"),
-        (lambda: lm.precision_score([2, 3], [2, 3]), ValueError,
-         "pos_label=1 is not a label of y_true or y_pred; expected one of [2, 3]"),
-        (lambda: lm.f1_score([0, 1], [0, 1], average="mean"), ValueError,
-         "average must be one of 'binary', 'micro', 'macro', 'weighted'; got 'mean'"),
-        (lambda: lm.f1_score([0, 1], [0, 1], zero_division=2), ValueError,
-         "zero_division must be 'warn', 0, 1 or nan; got 2"),
-        (lambda: lm.accuracy_score(["a", "b"], [0, 1]), TypeError,
-         "y_true and y_pred must both hold numbers or both hold strings"),
-        (lambda: lm.confusion_matrix([0, 1], [0, 1], labels=[5]), ValueError,
-         "labels must include at least one label of y_true; got labels [5]"),
-        (lambda: lm.roc_auc_score([0, 1, 2], [0.1, 0.2, 0.3]), ValueError,
-         "y_true must hold two classes for a binary metric; got 3 classes [0, 1, 2]"),
-        (lambda: lm.roc_curve([1, 2], [0.1, 0.2]), ValueError,
-         "y_true must take values in {0, 1} or {-1, 1} when pos_label is not given; got classes [1, 2]"),
-        (lambda: lm.average_precision_score([0, 2], [0.1, 0.2]), ValueError,
-         "pos_label=1 is not a label of y_true; expected one of [0, 2]"),
-        (lambda: lm.roc_auc_score([0, 1], [0.1, np.nan]), ValueError,
-         "y_score must be finite; got NaN or inf at index 1"),
-        (lambda: lm.roc_auc_score([0, 1], [[0.1, 0.2]]), ValueError,
-         "y_score must have 1 dimension(s); got shape (1, 2)"),
-        (lambda: lm.precision_recall_curve([0, 1], [0.1, 0.2, 0.3]), ValueError,
-         "y_true and y_score must have the same number of samples; got 2 and 3"),
-        (lambda: lm.r2_score([1.0, 2.0], [1.0, 2.0, 3.0]), ValueError,
-         "y_true and y_pred must have the same shape; got (2,) and (3,)"),
-        (lambda: lm.mean_absolute_error([1.0, np.inf], [1.0, 2.0]), ValueError,
-         "y_true must be finite; got NaN or inf at index 1"),
-        (lambda: lm.root_mean_squared_error(["a"], ["b"]), TypeError, "y_true must contain real numbers"),
-        (lambda: lm.accuracy_score([None, 1], [0, 1]), TypeError,
-         "y_true must contain class labels (integers, bools or strings); got dtype object"),
+        (
+            lambda: lm.accuracy_score([0, 1], [0, 1, 1]),
+            ValueError,
+            "y_true and y_pred must have the same number of samples; got 2 and 3",
+        ),
+        (
+            lambda: lm.accuracy_score([[0, 1]], [[0, 1]]),
+            ValueError,
+            "y_true must be a 1-D array of class labels; got shape (1, 2)",
+        ),
+        (
+            lambda: lm.f1_score([0, 0.5], [0, 1]),
+            ValueError,
+            "y_true must contain class labels (whole numbers), not continuous values; got 0.5 at index 1",
+        ),
+        (
+            lambda: lm.precision_score([], []),
+            ValueError,
+            "y_true must not be empty; got shape (0,)",
+        ),
+        (
+            lambda: lm.recall_score([0, 1, 2], [0, 1, 1]),
+            ValueError,
+            "average='binary' needs at most two classes; got 3 classes [0, 1, 2]",
+        ),
+        (
+            lambda: lm.precision_score([2, 3], [2, 3]),
+            ValueError,
+            "pos_label=1 is not a label of y_true or y_pred; expected one of [2, 3]",
+        ),
+        (
+            lambda: lm.f1_score([0, 1], [0, 1], average="mean"),
+            ValueError,
+            "average must be one of 'binary', 'micro', 'macro', 'weighted'; got 'mean'",
+        ),
+        (
+            lambda: lm.f1_score([0, 1], [0, 1], zero_division=2),
+            ValueError,
+            "zero_division must be 'warn', 0, 1 or nan; got 2",
+        ),
+        (
+            lambda: lm.accuracy_score(["a", "b"], [0, 1]),
+            TypeError,
+            "y_true and y_pred must both hold numbers or both hold strings",
+        ),
+        (
+            lambda: lm.confusion_matrix([0, 1], [0, 1], labels=[5]),
+            ValueError,
+            "labels must include at least one label of y_true; got labels [5]",
+        ),
+        (
+            lambda: lm.roc_auc_score([0, 1, 2], [0.1, 0.2, 0.3]),
+            ValueError,
+            "y_true must hold two classes for a binary metric; got 3 classes [0, 1, 2]",
+        ),
+        (
+            lambda: lm.roc_curve([1, 2], [0.1, 0.2]),
+            ValueError,
+            "y_true must take values in {0, 1} or {-1, 1} when pos_label is not given; got classes [1, 2]",
+        ),
+        (
+            lambda: lm.average_precision_score([0, 2], [0.1, 0.2]),
+            ValueError,
+            "pos_label=1 is not a label of y_true; expected one of [0, 2]",
+        ),
+        (
+            lambda: lm.roc_auc_score([0, 1], [0.1, np.nan]),
+            ValueError,
+            "y_score must be finite; got NaN or inf at index 1",
+        ),
+        (
+            lambda: lm.roc_auc_score([0, 1], [[0.1, 0.2]]),
+            ValueError,
+            "y_score must have 1 dimension(s); got shape (1, 2)",
+        ),
+        (
+            lambda: lm.precision_recall_curve([0, 1], [0.1, 0.2, 0.3]),
+            ValueError,
+            "y_true and y_score must have the same number of samples; got 2 and 3",
+        ),
+        (
+            lambda: lm.r2_score([1.0, 2.0], [1.0, 2.0, 3.0]),
+            ValueError,
+            "y_true and y_pred must have the same shape; got (2,) and (3,)",
+        ),
+        (
+            lambda: lm.mean_absolute_error([1.0, np.inf], [1.0, 2.0]),
+            ValueError,
+            "y_true must be finite; got NaN or inf at index 1",
+        ),
+        (
+            lambda: lm.root_mean_squared_error(["a"], ["b"]),
+            TypeError,
+            "y_true must contain real numbers",
+        ),
+        (
+            lambda: lm.accuracy_score([None, 1], [0, 1]),
+            TypeError,
+            "y_true must contain class labels (integers, bools or strings); got dtype object",
+        ),
     ],
     ids=lambda v: v.split(";")[0][:60] if isinstance(v, str) else None,
 )

@@ -104,8 +104,13 @@ finite = st.floats(-1e3, 1e3, allow_nan=False)
 
 
 @SETTINGS
-@given(st.integers(2, 30).flatmap(lambda n: st.tuples(
-    st.lists(finite, min_size=n, max_size=n), st.lists(finite, min_size=n, max_size=n))))
+@given(
+    st.integers(2, 30).flatmap(
+        lambda n: st.tuples(
+            st.lists(finite, min_size=n, max_size=n), st.lists(finite, min_size=n, max_size=n)
+        )
+    )
+)
 def test_regression_identities(data):
     y, y_hat = map(np.asarray, data)
     mse = np.mean((y - y_hat) ** 2)

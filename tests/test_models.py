@@ -35,10 +35,16 @@ def make_problem(model, seed=0, n=12):
 MODELS = [
     LinearRegression(n_features=3),
     LogisticRegression(n_features=2),
-    *[MLP(sizes=sizes, activation=act, output=out)
-      for act in ("tanh", "relu")
-      for sizes, out in (((2, 5, 1), "regression"), ((2, 4, 3, 2), "regression"),
-                         ((2, 6, 1), "binary"), ((3, 5, 4), "multiclass"))],
+    *[
+        MLP(sizes=sizes, activation=act, output=out)
+        for act in ("tanh", "relu")
+        for sizes, out in (
+            ((2, 5, 1), "regression"),
+            ((2, 4, 3, 2), "regression"),
+            ((2, 6, 1), "binary"),
+            ((3, 5, 4), "multiclass"),
+        )
+    ],
 ]
 
 
@@ -87,7 +93,12 @@ def test_multiclass_mlp_loss_matches_sklearn_log_loss():
 def test_forward_by_hand_in_torch_layout():
     # W1 (out=2, in=2), b1, W2 (1, 2), b2: h = tanh(X W1^T + b1), out = h W2^T + b2
     model = MLP((2, 2, 1), "tanh", "regression")
-    W1, b1, W2, b2 = np.array([[1.0, 2.0], [0.0, -1.0]]), np.array([0.5, 0.0]), np.array([[2.0, 3.0]]), np.array([1.0])
+    W1, b1, W2, b2 = (
+        np.array([[1.0, 2.0], [0.0, -1.0]]),
+        np.array([0.5, 0.0]),
+        np.array([[2.0, 3.0]]),
+        np.array([1.0]),
+    )
     theta = flatten([W1, b1, W2, b2])
     x = np.array([[1.0, -1.0]])
     h = np.tanh([1 - 2 + 0.5, 1.0])
@@ -135,9 +146,13 @@ def test_extreme_logits_stay_finite():
 
 
 def test_bad_configuration_is_named():
-    with pytest.raises(ValueError, match=r"activation must be one of 'tanh', 'relu'; got 'sigmoid'"):
+    with pytest.raises(
+        ValueError, match=r"activation must be one of 'tanh', 'relu'; got 'sigmoid'"
+    ):
         MLP((2, 3, 1), activation="sigmoid")
-    with pytest.raises(ValueError, match=r"output 'binary' needs sizes\[-1\] == 1; got sizes \(2, 3, 2\)"):
+    with pytest.raises(
+        ValueError, match=r"output 'binary' needs sizes\[-1\] == 1; got sizes \(2, 3, 2\)"
+    ):
         MLP((2, 3, 2), output="binary")
     with pytest.raises(ValueError, match=r"output 'multiclass' needs sizes\[-1\] >= 2"):
         MLP((2, 3, 1), output="multiclass")
@@ -149,27 +164,43 @@ def test_bad_configuration_is_named():
 
 def test_wrong_theta_and_X_shapes_are_named():
     model = LinearRegression(2)
-    with pytest.raises(ValueError, match=r"theta must have 3 entries for LinearRegression\(n_features=2\); got 4"):
+    with pytest.raises(
+        ValueError, match=r"theta must have 3 entries for LinearRegression\(n_features=2\); got 4"
+    ):
         model.forward(np.zeros(4), np.zeros((5, 2)))
-    with pytest.raises(ValueError, match=r"X must have 2 feature column\(s\) .*; got shape \(5, 3\)"):
+    with pytest.raises(
+        ValueError, match=r"X must have 2 feature column\(s\) .*; got shape \(5, 3\)"
+    ):
         model.forward(np.zeros(3), np.zeros((5, 3)))
     with pytest.raises(ValueError, match=r"X must have 2 dimension\(s\); got shape \(5,\)"):
         model.forward(np.zeros(3), np.zeros(5))
-    with pytest.raises(ValueError, match=r"X and y must have the same number of samples; got 5 and 4"):
+    with pytest.raises(
+        ValueError, match=r"X and y must have the same number of samples; got 5 and 4"
+    ):
         model.loss(np.zeros(3), np.zeros((5, 2)), np.zeros(4))
     with pytest.raises(ValueError, match=r"theta must have 4 entries for shapes"):
         unflatten(np.zeros(3), [(2, 2)])
-    with pytest.raises(ValueError, match=r"thetas must have 3 columns for LinearRegression\(n_features=2\); got shape \(4, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"thetas must have 3 columns for LinearRegression\(n_features=2\); got shape \(4, 2\)",
+    ):
         model.batched_loss(np.zeros((4, 2)), np.zeros((5, 2)), np.zeros(5))
-    with pytest.raises(ValueError, match=r"X must have 2 feature column\(s\) .*; got shape \(5, 3\)"):
+    with pytest.raises(
+        ValueError, match=r"X must have 2 feature column\(s\) .*; got shape \(5, 3\)"
+    ):
         model.batched_loss(np.zeros((4, 3)), np.zeros((5, 3)), np.zeros(5))
 
 
 def test_bad_labels_and_non_finite_input_are_named():
-    with pytest.raises(ValueError, match=r"y must hold binary labels 0 or 1; got values \[0.0, 2.0\]"):
+    with pytest.raises(
+        ValueError, match=r"y must hold binary labels 0 or 1; got values \[0.0, 2.0\]"
+    ):
         LogisticRegression(1).loss(np.zeros(2), np.zeros((2, 1)), [0.0, 2.0])
     model = MLP((2, 3, 3), output="multiclass")
-    with pytest.raises(ValueError, match=r"y must be a 1-D array of class labels in \[0, 2\]; got shape \(2,\), values \[0, 3\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"y must be a 1-D array of class labels in \[0, 2\]; got shape \(2,\), values \[0, 3\]",
+    ):
         model.grad(model.init(0), np.zeros((2, 2)), [0, 3])
     with pytest.raises(TypeError, match=r"y must hold integer class labels; got dtype float64"):
         model.grad(model.init(0), np.zeros((2, 2)), [0.0, 1.0])

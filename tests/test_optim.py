@@ -114,7 +114,9 @@ def test_adam_l2_weight_decay_is_added_to_the_gradient():
     g2 = CURV * x1 + wd * x1
     m2, v2 = b1 * m1 + (1 - b1) * g2, b2 * v1 + (1 - b2) * g2**2
     x2 = x1 - lr * (m2 / (1 - b1**2)) / (np.sqrt(v2 / (1 - b2**2)) + eps)
-    np.testing.assert_allclose(two_steps(optim.adam(lr, (b1, b2), eps, wd)), [X0, x1, x2], rtol=1e-13)
+    np.testing.assert_allclose(
+        two_steps(optim.adam(lr, (b1, b2), eps, wd)), [X0, x1, x2], rtol=1e-13
+    )
 
 
 def test_adam_without_bias_correction():
@@ -202,7 +204,10 @@ CONVERGENCE = {
         (optim.chapter_momentum(0.05, 0.9), quadratic, 300, 1e-5),
         (optim.chapter_momentum(1e-3, 0.9), rosenbrock, 5000, 1e-6),
     ],
-    "adagrad": [(optim.adagrad(1.0), quadratic, 300, 1e-8), (optim.adagrad(0.5), rosenbrock, 20000, 1e-3)],
+    "adagrad": [
+        (optim.adagrad(1.0), quadratic, 300, 1e-8),
+        (optim.adagrad(0.5), rosenbrock, 20000, 1e-3),
+    ],
     "rmsprop": [
         (optim.rmsprop(1e-3), quadratic, 5000, 2e-3),
         (optim.rmsprop(1e-3, momentum=0.9), rosenbrock, 20000, 2e-3),
@@ -211,7 +216,10 @@ CONVERGENCE = {
         (optim.rmsprop(1e-3, centered=True), quadratic, 5000, 2e-3),
         (optim.rmsprop(1e-3, momentum=0.9, centered=True), rosenbrock, 20000, 2e-3),
     ],
-    "adam": [(optim.adam(0.1), quadratic, 1000, 1e-8), (optim.adam(0.003), rosenbrock, 10000, 1e-4)],
+    "adam": [
+        (optim.adam(0.1), quadratic, 1000, 1e-8),
+        (optim.adam(0.003), rosenbrock, 10000, 1e-4),
+    ],
     "adamw": [
         (optim.adamw(0.1), quadratic, 1000, 1e-8),
         (optim.adamw(0.01, weight_decay=1e-3), rosenbrock, 10000, 5e-3),
@@ -236,9 +244,14 @@ def test_every_alias_is_in_the_convergence_table():
 
 @pytest.mark.parametrize(
     "opt",
-    [optim.sgd(0.1, momentum=0.9, nesterov=True, weight_decay=0.1), optim.adagrad(),
-     optim.rmsprop(momentum=0.5, centered=True), optim.adam(), optim.adamw(),
-     optim.chapter_momentum(0.1, 0.9)],
+    [
+        optim.sgd(0.1, momentum=0.9, nesterov=True, weight_decay=0.1),
+        optim.adagrad(),
+        optim.rmsprop(momentum=0.5, centered=True),
+        optim.adam(),
+        optim.adamw(),
+        optim.chapter_momentum(0.1, 0.9),
+    ],
 )
 def test_update_mutates_nothing(opt):
     params, grads = np.array([[1.0, -2.0], [0.5, 3.0]]), np.array([[0.3, -0.1], [2.0, 0.0]])
@@ -250,7 +263,9 @@ def test_update_mutates_nothing(opt):
     after = [*_arrays(state1), params, grads]
     for a, b in zip(snapshot, after):
         np.testing.assert_array_equal(a, b)
-    np.testing.assert_array_equal(opt.update(grads, state, params)[0], opt.update(grads, state, params)[0])
+    np.testing.assert_array_equal(
+        opt.update(grads, state, params)[0], opt.update(grads, state, params)[0]
+    )
 
 
 def _arrays(tree):
@@ -273,22 +288,62 @@ def test_run_shape_and_first_row():
     [
         (lambda: optim.sgd(0.0), ValueError, "lr must be in (0.0, inf]; got 0.0"),
         (lambda: optim.sgd(-1), ValueError, "lr must be in (0.0, inf]; got -1"),
-        (lambda: optim.sgd(0.1, momentum=1.0), ValueError, "momentum must be in [0.0, 1.0); got 1.0"),
+        (
+            lambda: optim.sgd(0.1, momentum=1.0),
+            ValueError,
+            "momentum must be in [0.0, 1.0); got 1.0",
+        ),
         (lambda: optim.sgd(0.1, nesterov=True), ValueError, "nesterov=True requires momentum > 0"),
-        (lambda: optim.adam(betas=(0.9, 1.0)), ValueError, "betas[1] must be in [0.0, 1.0); got 1.0"),
+        (
+            lambda: optim.adam(betas=(0.9, 1.0)),
+            ValueError,
+            "betas[1] must be in [0.0, 1.0); got 1.0",
+        ),
         (lambda: optim.adam(betas=0.9), ValueError, "betas must be a pair (beta1, beta2); got 0.9"),
         (lambda: optim.adam(eps=0.0), ValueError, "eps must be in (0.0, inf]; got 0.0"),
         (lambda: optim.adamw(weight_decay=-1.0), ValueError, "weight_decay must be in [0.0, inf]"),
         (lambda: optim.rmsprop(alpha=1.0), ValueError, "alpha must be in [0.0, 1.0); got 1.0"),
         (lambda: optim.adagrad(lr_decay=-0.1), ValueError, "lr_decay must be in [0.0, inf]"),
-        (lambda: optim.chapter_momentum(0.1, "0.9"), TypeError, "beta must be a real number; got '0.9'"),
-        (lambda: run(optim.sgd(0.1), grad, X0, 0), ValueError, "steps must be an integer >= 1; got 0"),
-        (lambda: run(optim.sgd(0.1), grad, X0, 2.0), TypeError, "steps must be an integer; got 2.0"),
-        (lambda: run(optim.sgd(0.1), grad, [1.0, np.nan], 2), ValueError, "x0 must be finite; got NaN or inf at index 1"),
-        (lambda: run("adam", grad, X0, 2), TypeError, "optimizer must be an Optimizer; got str"),
-        (lambda: run(optim.sgd(0.1), lambda x: x[:1], X0, 2), ValueError, "parameters' shape (2,); got shape (1,) at step 0"),
-        (lambda: run(optim.sgd(0.1), lambda x: np.full_like(x, np.inf), X0, 1), ValueError, "grad_fn returned NaN or inf at step 0"),
-        (lambda: optim.chain(optim.scale(1.0), "x"), TypeError, "transforms[1] must be an Optimizer; got str"),
+        (
+            lambda: optim.chapter_momentum(0.1, "0.9"),
+            TypeError,
+            "beta must be a real number; got '0.9'",
+        ),
+        (
+            lambda: run(optim.sgd(0.1), grad, X0, 0),
+            ValueError,
+            "steps must be an integer >= 1; got 0",
+        ),
+        (
+            lambda: run(optim.sgd(0.1), grad, X0, 2.0),
+            TypeError,
+            "steps must be an integer; got 2.0",
+        ),
+        (
+            lambda: run(optim.sgd(0.1), grad, [1.0, np.nan], 2),
+            ValueError,
+            "x0 must be finite; got NaN or inf at index 1",
+        ),
+        (
+            lambda: run("adam", grad, X0, 2),
+            TypeError,
+            "optimizer must be a GradientTransformation; got str",
+        ),
+        (
+            lambda: run(optim.sgd(0.1), lambda x: x[:1], X0, 2),
+            ValueError,
+            "parameters' shape (2,); got shape (1,) at step 0",
+        ),
+        (
+            lambda: run(optim.sgd(0.1), lambda x: np.full_like(x, np.inf), X0, 1),
+            ValueError,
+            "grad_fn returned NaN or inf at step 0",
+        ),
+        (
+            lambda: optim.chain(optim.scale(1.0), "x"),
+            TypeError,
+            "transforms[1] must be a GradientTransformation; got str",
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )

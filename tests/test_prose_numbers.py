@@ -18,9 +18,13 @@ PAGES = sorted((ROOT / "docs").rglob("*.md"))
 #: Constants that are definitions, not results: Adam/RMSProp defaults and the like.
 ALLOWED = {"0.9", "0.99", "0.999", "1e-8", "10^{-8}", "1e-10", "0.5", "0.01", "0.001", "1e-3"}
 
-FENCE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
+)
 INLINE_CODE = re.compile(r"`[^`\n]+`")
-DECIMAL = re.compile(r"(?<![\w.])(?:\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+|\d+\^\{-?\d+\})(?![\w.])")
+DECIMAL = re.compile(
+    r"(?<![\w.])(?:\d+\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+|\d+\^\{-?\d+\})(?![\w.])"
+)
 
 
 def prose_of(markdown: str) -> str:

@@ -40,7 +40,7 @@ def test_notebook_is_rendered_executed_and_downloadable(built_site: Path) -> Non
     assert "gradient descent: w=0.618" in html, "the notebook's output is missing"
     assert "data:image/png;base64" in html, "the notebook's figure is missing"
     assert (built_site / "notebooks" / "mse-gradient" / "mse-gradient.ipynb").is_file()
-    assert "href=\"mse-gradient.ipynb\"" in html, "the download link is missing"
+    assert 'href="mse-gradient.ipynb"' in html, "the download link is missing"
 
 
 def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
@@ -51,8 +51,8 @@ def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
     for page in pages(built_site):
         text = page.read_text()
         for url in re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", text):
-            tag_context = text[max(0, text.find(url) - 80): text.find(url)]
-            assert "<a " in tag_context or "<link rel=\"canonical\"" in tag_context, (
+            tag_context = text[max(0, text.find(url) - 80) : text.find(url)]
+            assert "<a " in tag_context or '<link rel="canonical"' in tag_context, (
                 f"{page.relative_to(built_site)} loads {url} from another host"
             )
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
@@ -104,7 +104,9 @@ def test_each_page_loads_its_own_styles_in_one_request(built_site: Path) -> None
     for page in sorted(built_site.rglob("index.html")):
         name = page.relative_to(built_site).as_posix()
         sheets = STYLESHEET.findall(page.read_text())
-        assert len(sheets) == 3 and "/main." in sheets[0] and "/palette." in sheets[1], f"{name}: {sheets}"
+        assert len(sheets) == 3 and "/main." in sheets[0] and "/palette." in sheets[1], (
+            f"{name}: {sheets}"
+        )
         joined = (page.parent / sheets[2]).resolve()
         css = joined.read_text()
         parts = re.findall(r"^/\* (\S+\.css) \*/$", css, re.M)
@@ -112,7 +114,9 @@ def test_each_page_loads_its_own_styles_in_one_request(built_site: Path) -> None
         targets = []
         for part in parts:  # each original, whole, with relative url()s rewritten
             original = (built_site / part).read_text()
-            assert re.sub(r"url\([^)]*\)", "url()", original) in re.sub(r"url\([^)]*\)", "url()", css), part
+            assert re.sub(r"url\([^)]*\)", "url()", original) in re.sub(
+                r"url\([^)]*\)", "url()", css
+            ), part
             targets += [((built_site / part).parent / url).resolve() for url in css_urls(original)]
         # Every url() reaches the file its original sheet reached.
         assert [(joined.parent / url).resolve() for url in css_urls(css)] == targets, name
@@ -125,6 +129,9 @@ def css_urls(css: str) -> list[str]:
 
 def test_every_table_header_cell_names_its_column(built_site: Path) -> None:
     """An empty corner header leaves the first column's cells without a header (td-has-header)."""
-    empty = [f"{page.relative_to(built_site)}: {header}" for page in pages(built_site)
-             for header in re.findall(r"<th\b[^>]*>\s*</th>", page.read_text())]
+    empty = [
+        f"{page.relative_to(built_site)}: {header}"
+        for page in pages(built_site)
+        for header in re.findall(r"<th\b[^>]*>\s*</th>", page.read_text())
+    ]
     assert not empty, "\n".join(empty)

@@ -23,8 +23,12 @@ def test_there_are_snippets() -> None:
 def test_snippet_runs_on_its_own(snippet: Path, tmp_path: Path) -> None:
     """Run as a reader would: a fresh interpreter, in an empty working directory."""
     result = subprocess.run(
-        [sys.executable, str(snippet)], cwd=tmp_path, capture_output=True, text=True,
-        timeout=300, env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
+        [sys.executable, str(snippet)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, f"{snippet.name} failed:\n{result.stderr[-3000:]}"
     assert result.stdout.strip(), f"{snippet.name} printed nothing when run on its own"
@@ -39,7 +43,8 @@ def test_every_snippet_is_shown_on_a_page() -> None:
 def test_every_included_snippet_exists() -> None:
     missing = [
         (page.relative_to(ROOT).as_posix(), name)
-        for page in PAGES for name in INCLUDE.findall(page.read_text())
+        for page in PAGES
+        for name in INCLUDE.findall(page.read_text())
         if not (ROOT / name).is_file()
     ]
     assert not missing, f"pages include snippets that do not exist: {missing}"

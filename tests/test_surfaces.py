@@ -8,13 +8,19 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from lossnotes.flat_params import unflatten
-from lossnotes.models import MLP, LinearRegression
-from lossnotes.surfaces import grid_loss, interpolate, mse_surface_linear, param_grid_loss, random_direction
+from lossnotes.landscape import (
+    grid_loss,
+    interpolate,
+    mse_surface_linear,
+    random_direction,
+)
+from lossnotes.models import MLP, LinearRegression, unflatten
 
 
 def naive_mse_surface(x, y, ws, bs):
-    return np.mean((y[None, None, :] - ws[None, :, None] * x[None, None, :] - bs[:, None, None]) ** 2, axis=2)
+    return np.mean(
+        (y[None, None, :] - ws[None, :, None] * x[None, None, :] - bs[:, None, None]) ** 2, axis=2
+    )
 
 
 def test_grid_loss_layout_matches_an_explicit_double_loop():
@@ -46,17 +52,6 @@ def test_batched_path_gives_the_same_surface():
     assert one[3, 3] == pytest.approx(f(theta))  # alpha = beta = 0 is the centre
 
 
-def test_param_grid_loss_of_linear_model_equals_fast_path_and_naive():
-    rng = np.random.default_rng(2)
-    x = rng.uniform(-3, 3, 50)
-    y = 0.8 * x + 2 + rng.normal(0, 0.5, 50)
-    ws, bs = np.linspace(-1, 3, 21), np.linspace(0, 4, 11)
-    model = LinearRegression(1)
-    Z = param_grid_loss(lambda t: model.loss(t, x[:, None], y), ws, bs)
-    np.testing.assert_allclose(Z, naive_mse_surface(x, y, ws, bs), rtol=1e-12)
-    np.testing.assert_allclose(mse_surface_linear(x, y, ws, bs), Z, rtol=1e-12)
-
-
 @pytest.mark.parametrize("offset", [0.0, 1e4, 1e6])
 def test_fast_path_survives_cancellation_near_the_optimum(offset):
     # Large means and a grid hugging the least-squares fit: the uncentred expansion
@@ -69,28 +64,45 @@ def test_fast_path_survives_cancellation_near_the_optimum(offset):
     ws = w_star + np.linspace(-1e-6, 1e-6, 5)
     bs = b_star + np.linspace(-1e-3, 1e-3, 3)
     xf, yf = [Fraction(v) for v in x], [Fraction(v) for v in y]
-    exact = np.array([[float(sum((yi - Fraction(w) * xi - Fraction(b)) ** 2 for xi, yi in zip(xf, yf)) / 300)
-                       for w in ws] for b in bs])
+    exact = np.array(
+        [
+            [
+                float(
+                    sum((yi - Fraction(w) * xi - Fraction(b)) ** 2 for xi, yi in zip(xf, yf)) / 300
+                )
+                for w in ws
+            ]
+            for b in bs
+        ]
+    )
     np.testing.assert_allclose(mse_surface_linear(x, y, ws, bs), exact, rtol=1e-10)
 
 
 def test_fast_path_with_constant_x():
     x, y = np.full(5, 2.0), np.arange(5.0)
     ws, bs = np.array([0.0, 1.0]), np.array([0.0, 2.0, -1.0])
-    np.testing.assert_allclose(mse_surface_linear(x, y, ws, bs), naive_mse_surface(x, y, ws, bs), rtol=1e-12)
+    np.testing.assert_allclose(
+        mse_surface_linear(x, y, ws, bs), naive_mse_surface(x, y, ws, bs), rtol=1e-12
+    )
 
 
 def test_filter_normalisation_matches_each_neuron_row_and_zeroes_biases():
     model = MLP((3, 5, 4, 2), "relu", "multiclass")
     theta = model.init(0) * np.linspace(0.1, 10, model.n_params)  # rows on very different scales
     d = random_direction(model, seed=3, theta=theta)
-    for part, reference in zip(unflatten(d, model.param_shapes), unflatten(theta, model.param_shapes)):
+    for part, reference in zip(
+        unflatten(d, model.param_shapes), unflatten(theta, model.param_shapes)
+    ):
         if part.ndim == 2:
-            np.testing.assert_allclose(np.linalg.norm(part, axis=1), np.linalg.norm(reference, axis=1))
+            np.testing.assert_allclose(
+                np.linalg.norm(part, axis=1), np.linalg.norm(reference, axis=1)
+            )
         else:
             np.testing.assert_array_equal(part, 0.0)
     normalised_bias = random_direction(model, seed=3, theta=theta, bias="normalize")
-    for part, reference in zip(unflatten(normalised_bias, model.param_shapes), unflatten(theta, model.param_shapes)):
+    for part, reference in zip(
+        unflatten(normalised_bias, model.param_shapes), unflatten(theta, model.param_shapes)
+    ):
         if part.ndim == 1:
             np.testing.assert_allclose(np.abs(part), np.abs(reference))
 
@@ -99,9 +111,13 @@ def test_direction_is_seeded_and_raw_when_not_normalised():
     shapes = [(2, 3), (2,)]
     raw = random_direction(shapes, seed=4, filter_normalize=False, bias="normalize")
     rng = np.random.default_rng(4)
-    np.testing.assert_array_equal(raw, np.concatenate([rng.standard_normal((2, 3)).ravel(), rng.standard_normal(2)]))
+    np.testing.assert_array_equal(
+        raw, np.concatenate([rng.standard_normal((2, 3)).ravel(), rng.standard_normal(2)])
+    )
     theta = np.arange(1.0, 9.0)
-    np.testing.assert_array_equal(random_direction(shapes, 7, theta=theta), random_direction(shapes, 7, theta=theta))
+    np.testing.assert_array_equal(
+        random_direction(shapes, 7, theta=theta), random_direction(shapes, 7, theta=theta)
+    )
 
 
 def test_interpolation_of_a_convex_loss_lies_below_the_chord():
@@ -112,7 +128,9 @@ def test_interpolation_of_a_convex_loss_lies_below_the_chord():
     a, b = rng.normal(size=(2, 3)) * 3
     ts = np.linspace(0, 1, 11)
     losses = interpolate(lambda t: model.loss(t, X, y), a, b, ts)
-    assert losses[0] == pytest.approx(model.loss(a, X, y)) and losses[-1] == pytest.approx(model.loss(b, X, y))
+    assert losses[0] == pytest.approx(model.loss(a, X, y)) and losses[-1] == pytest.approx(
+        model.loss(b, X, y)
+    )
     chord = (1 - ts) * losses[0] + ts * losses[-1]
     assert np.all(losses <= chord + 1e-12)  # convexity (Jensen), claim 19
 
@@ -121,19 +139,27 @@ def test_bad_input_is_named():
     f = lambda t: 0.0  # noqa: E731
     with pytest.raises(ValueError, match=r"d2 must have the shape of center \(3,\); got \(2,\)"):
         grid_loss(f, np.zeros(3), np.zeros(3), np.zeros(2), [0.0], [0.0])
-    with pytest.raises(ValueError, match=r"f with batched=True must return shape \(2,\) .* got shape \(\)"):
-        grid_loss(lambda ts: 0.0, np.zeros(3), np.ones(3), np.ones(3), [0.0, 1.0], [0.0], batched=True)
-    with pytest.raises(ValueError, match=r"x and y must have the same shape; got \(3,\) and \(2,\)"):
+    with pytest.raises(
+        ValueError, match=r"f with batched=True must return shape \(2,\) .* got shape \(\)"
+    ):
+        grid_loss(
+            lambda ts: 0.0, np.zeros(3), np.ones(3), np.ones(3), [0.0, 1.0], [0.0], batched=True
+        )
+    with pytest.raises(
+        ValueError, match=r"x and y must have the same shape; got \(3,\) and \(2,\)"
+    ):
         mse_surface_linear([1.0, 2.0, 3.0], [1.0, 2.0], [0.0], [0.0])
     with pytest.raises(ValueError, match=r"ws must be finite; got NaN or inf at index 1"):
         mse_surface_linear([1.0, 2.0], [1.0, 2.0], [0.0, np.nan], [0.0])
-    with pytest.raises(ValueError, match=r"alphas must not be empty"):
-        param_grid_loss(f, [], [0.0])
     with pytest.raises(ValueError, match=r"theta is required when filter_normalize=True; got None"):
         random_direction([(2, 2)], 0)
     with pytest.raises(ValueError, match=r"bias must be one of 'zero', 'normalize'; got 'keep'"):
         random_direction([(2, 2)], 0, theta=np.ones(4), bias="keep")
-    with pytest.raises(ValueError, match=r"theta must have 4 entries for shapes \[\(2, 2\)\]; got 3"):
+    with pytest.raises(
+        ValueError, match=r"theta must have 4 entries for shapes \[\(2, 2\)\]; got 3"
+    ):
         random_direction([(2, 2)], 0, theta=np.ones(3))
-    with pytest.raises(ValueError, match=r"theta_a and theta_b must have the same shape; got \(2,\) and \(3,\)"):
+    with pytest.raises(
+        ValueError, match=r"theta_a and theta_b must have the same shape; got \(2,\) and \(3,\)"
+    ):
         interpolate(f, np.zeros(2), np.zeros(3), [0.0])

@@ -8,10 +8,18 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from lossnotes.terrain import SURFACES, Surface, get_surface
+from lossnotes.landscape import SURFACES, Surface, get_surface
 
-EXPECTED = {"bowl", "ill_conditioned", "saddle", "monkey_saddle", "rastrigin", "rosenbrock",
-            "himmelblau", "plateau"}
+EXPECTED = {
+    "bowl",
+    "ill_conditioned",
+    "saddle",
+    "monkey_saddle",
+    "rastrigin",
+    "rosenbrock",
+    "himmelblau",
+    "plateau",
+}
 
 
 def test_registry_has_exactly_the_agreed_surfaces():
@@ -53,7 +61,9 @@ def test_listed_minima_are_stationary_and_global_on_a_fine_grid(name):
     for m in s.minima:
         np.testing.assert_allclose(s.grad(*m), 0.0, atol=1e-9)
         # a local optimiser started at the listed point does not move off it
-        refined = minimize(lambda p: s.f(*p), m, jac=lambda p: np.array(s.grad(*p)), method="BFGS").x
+        refined = minimize(
+            lambda p: s.f(*p), m, jac=lambda p: np.array(s.grad(*p)), method="BFGS"
+        ).x
         np.testing.assert_allclose(refined, m, atol=1e-7)
     if s.minima:
         assert max(values) <= grid_min + 1e-12

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from lossnotes import optim
-from lossnotes.training import train
+from lossnotes.optim import train
 
 RNG = np.random.default_rng(0)
 X = RNG.normal(size=(10, 2))
@@ -42,7 +42,9 @@ def test_batches_cover_each_sample_once_per_epoch_and_keep_the_last_partial_batc
     assert [len(b) for b in seen] == [4, 4, 2] * 3
     np.testing.assert_array_equal(result.examples_seen, [4, 8, 10, 14, 18, 20, 24, 28, 30])
     for epoch in range(3):
-        np.testing.assert_array_equal(np.sort(np.concatenate(seen[3 * epoch : 3 * epoch + 3])), np.sort(Y))
+        np.testing.assert_array_equal(
+            np.sort(np.concatenate(seen[3 * epoch : 3 * epoch + 3])), np.sort(Y)
+        )
     assert not np.array_equal(np.concatenate(seen[:3]), np.concatenate(seen[3:6]))  # reshuffled
 
 
@@ -58,15 +60,34 @@ def test_sgd_is_batch_size_one_and_seeded():
 
 def test_no_shuffle_walks_samples_in_order():
     seen = []
-    train(optim.sgd(0.01), lambda w, Xb, yb: seen.append(yb) or grad(w, Xb, yb), loss,
-          np.zeros(2), X, Y, batch_size=3, epochs=2, shuffle=False)
+    train(
+        optim.sgd(0.01),
+        lambda w, Xb, yb: seen.append(yb) or grad(w, Xb, yb),
+        loss,
+        np.zeros(2),
+        X,
+        Y,
+        batch_size=3,
+        epochs=2,
+        shuffle=False,
+    )
     np.testing.assert_array_equal(np.concatenate(seen), np.concatenate([Y, Y]))
 
 
 def test_validation_loss_per_epoch_and_convergence():
     Xv, yv = X[:4] + 0.1, Y[:4]
-    result = train(optim.adam(0.05), grad, loss, np.zeros(2), X, Y, batch_size=5, epochs=200,
-                   X_val=Xv, y_val=yv)
+    result = train(
+        optim.adam(0.05),
+        grad,
+        loss,
+        np.zeros(2),
+        X,
+        Y,
+        batch_size=5,
+        epochs=200,
+        X_val=Xv,
+        y_val=yv,
+    )
     assert result.val_loss.shape == (201,)
     np.testing.assert_allclose(result.val_loss, [loss(w, Xv, yv) for w in result.epoch_params])
     least_squares = np.linalg.lstsq(X, Y, rcond=None)[0]
@@ -87,16 +108,28 @@ def test_without_validation_val_loss_is_none():
         ({"y": Y[:9]}, ValueError, "X and y must have the same number of samples; got 10 and 9"),
         ({"X_val": X}, ValueError, "X_val and y_val must be given together"),
         ({"theta0": [np.inf, 0.0]}, ValueError, "theta0 must be finite; got NaN or inf at index 0"),
-        ({"X": np.zeros((0, 2))}, ValueError, "X must be an array with at least one sample; got shape (0, 2)"),
+        (
+            {"X": np.zeros((0, 2))},
+            ValueError,
+            "X must be an array with at least one sample; got shape (0, 2)",
+        ),
         ({"seed": -1}, ValueError, "seed must be a non-negative integer; got -1"),
-        ({"optimizer": "sgd"}, TypeError, "optimizer must be an Optimizer; got str"),
+        ({"optimizer": "sgd"}, TypeError, "optimizer must be a GradientTransformation; got str"),
         ({"loss_fn": None}, TypeError, "loss_fn must be callable; got NoneType"),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
 def test_bad_inputs(kwargs, error, message):
-    args = {"optimizer": optim.sgd(0.1), "grad_fn": grad, "loss_fn": loss, "theta0": np.zeros(2),
-            "X": X, "y": Y, "batch_size": 4, "epochs": 1}
+    args = {
+        "optimizer": optim.sgd(0.1),
+        "grad_fn": grad,
+        "loss_fn": loss,
+        "theta0": np.zeros(2),
+        "X": X,
+        "y": Y,
+        "batch_size": 4,
+        "epochs": 1,
+    }
     args.update(kwargs)
     with pytest.raises(error) as info:
         train(**args)

@@ -21,14 +21,24 @@ def test_there_are_two_workflows() -> None:
 def test_workflow_matches_github_schema(workflow: Path) -> None:
     """check-jsonschema ships GitHub's workflow schema, so this needs no network."""
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-         str(workflow)], capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(workflow),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_tests_workflow_runs_the_readme_test_command() -> None:
-    steps = yaml.safe_load((ROOT / ".github/workflows/tests.yml").read_text())["jobs"]["test"]["steps"]
+    steps = yaml.safe_load((ROOT / ".github/workflows/tests.yml").read_text())["jobs"]["test"][
+        "steps"
+    ]
     assert any(step.get("run", "").strip() == "python3 dev.py test" for step in steps)
     assert "python3 dev.py test" in (ROOT / "README.md").read_text()
 
@@ -37,6 +47,8 @@ def test_pages_workflow_builds_strictly_then_deploys() -> None:
     jobs = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]
     build_steps = jobs["build"]["steps"]
     assert any("python3 dev.py build" in step.get("run", "") for step in build_steps)
-    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") for step in build_steps)
+    assert any(
+        step.get("uses", "").startswith("actions/upload-pages-artifact") for step in build_steps
+    )
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")

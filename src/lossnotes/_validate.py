@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     """Short description of a received value for error messages."""
     if isinstance(value, np.ndarray):
         return f"array of shape {value.shape} and dtype {value.dtype}"
@@ -64,19 +64,17 @@ def as_float_array(
     try:
         array = np.asarray(value)
     except Exception as error:  # ragged nested lists and the like
-        raise TypeError(f"{name} must be an array of numbers; got {_describe(value)}") from error
+        raise TypeError(f"{name} must be an array of numbers; got {describe(value)}") from error
     if array.dtype.kind not in "biuf":
         raise TypeError(
-            f"{name} must contain real numbers; got {_describe(value)} (dtype {array.dtype})"
+            f"{name} must contain real numbers; got {describe(value)} (dtype {array.dtype})"
         )
     array = array.astype(np.float64, copy=False)
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else ndim
         if array.ndim not in allowed:
             expected = " or ".join(str(n) for n in allowed)
-            raise ValueError(
-                f"{name} must have {expected} dimension(s); got shape {array.shape}"
-            )
+            raise ValueError(f"{name} must have {expected} dimension(s); got shape {array.shape}")
     if not allow_empty and array.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {array.shape}")
     if finite and not np.all(np.isfinite(array)):
@@ -139,7 +137,7 @@ def check_in_range(
     ValueError: beta1 must be in [0.0, 1.0); got 1.0
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a real number; got {_describe(value)}")
+        raise TypeError(f"{name} must be a real number; got {describe(value)}")
     number = float(value)
     above = number >= low if low_inclusive else number > low
     below = number <= high if high_inclusive else number < high
@@ -174,7 +172,7 @@ def check_positive_int(name: str, value: Any, *, minimum: int = 1) -> int:
     TypeError: steps must be an integer; got 2.5
     """
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer; got {_describe(value)}")
+        raise TypeError(f"{name} must be an integer; got {describe(value)}")
     if value < minimum:
         raise ValueError(f"{name} must be an integer >= {minimum}; got {value}")
     return int(value)
@@ -210,4 +208,4 @@ def as_generator(name: str, seed: Any) -> np.random.Generator:
         if seed is not None and seed < 0:
             raise ValueError(f"{name} must be a non-negative integer; got {seed}")
         return np.random.default_rng(seed)
-    raise TypeError(f"{name} must be an int, None or numpy.random.Generator; got {_describe(seed)}")
+    raise TypeError(f"{name} must be an int, None or numpy.random.Generator; got {describe(seed)}")

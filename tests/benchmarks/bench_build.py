@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # run as a script: reach the shared tes
 
 import sitebuild  # noqa: E402
 from sitebuild import free_port  # noqa: E402
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 RAN = re.compile(r"lossnotes: (\d+) blocks and notebooks, (\d+) ran, (\d+) cached")
 
@@ -48,22 +49,36 @@ def copy_project(where: Path) -> Path:
     for name in ("docs", "snippets", "overrides"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, where / name)
-    shutil.copytree(ROOT / "src" / "lossnotes", where / "src" / "lossnotes",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "src" / "lossnotes",
+        where / "src" / "lossnotes",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     (where / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
     return where / "mkdocs.yml"
 
 
 def env(project: Path, **extra: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(project / "src"), "LOSSNOTES_CLEAN": "0", "CI": "",
-            "NO_MKDOCS_2_WARNING": "1", **extra}
+    return {
+        **os.environ,
+        "PYTHONPATH": str(project / "src"),
+        "LOSSNOTES_CLEAN": "0",
+        "CI": "",
+        "NO_MKDOCS_2_WARNING": "1",
+        **extra,
+    }
 
 
 def build(config: Path, site: Path, **extra: str) -> tuple[float, str]:
     start = time.perf_counter()
-    result = subprocess.run([*MKDOCS, "build", "-f", str(config), "-d", str(site)], cwd=config.parent,
-                            env=env(config.parent, **extra), capture_output=True, text=True)
+    result = subprocess.run(
+        [*MKDOCS, "build", "-f", str(config), "-d", str(site)],
+        cwd=config.parent,
+        env=env(config.parent, **extra),
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
@@ -79,14 +94,21 @@ def plain_scripts(site: Path, project: Path, scripts: Path) -> float:
         code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
         generated = any("Set-up added to the generated notebook" in c for c in code)
         body = "\n\n".join(code[1:] if generated else code)
-        body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith(("%", "!")))
+        body = "\n".join(
+            line for line in body.splitlines() if not line.lstrip().startswith(("%", "!"))
+        )
         path = scripts / f"page_{notebook.stem.replace('-', '_')}.py"
         path.write_text(body + "\n")
         paths.append(path)
     start = time.perf_counter()
     for path in paths:
-        result = subprocess.run([sys.executable, str(path)], cwd=project, env={**env(project), "MPLBACKEND": "Agg"},
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, str(path)],
+            cwd=project,
+            env={**env(project), "MPLBACKEND": "Agg"},
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
             sys.exit(f"{path.name} failed as a plain script:\n{result.stderr[-2000:]}")
     return time.perf_counter() - start
@@ -113,24 +135,51 @@ def served_edits(config: Path, repeat: int) -> dict[str, list[tuple[float, int]]
     url = f"http://127.0.0.1:{port}/lossnotes/{relative.as_posix()}/"
     home = f"http://127.0.0.1:{port}/lossnotes/"
     log = project / "serve.log"
-    server = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env(project), stdout=subprocess.DEVNULL,
-                              stderr=log.open("w"), text=True)
-    results: dict[str, list[tuple[float, int]]] = {"prose": [], "snippet": [], "lossnotes": [], "module": []}
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env(project),
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+        text=True,
+    )
+    results: dict[str, list[tuple[float, int]]] = {
+        "prose": [],
+        "snippet": [],
+        "lossnotes": [],
+        "module": [],
+    }
     try:
         wait_for(url, "</html>", timeout=600)
         while "Serving on" not in log.read_text():
             time.sleep(0.1)
         version = project / "src" / "lossnotes" / "__init__.py"
-        module = project / "src" / "lossnotes" / "descent.py"
+        module = project / "src" / "lossnotes" / "optim" / "_diagnostics.py"
         for round_ in range(repeat):
             marker = f"benchmark{round_}x{time.time_ns()}"
             edits = {
-                "prose": (page, lambda t, m=marker: re.sub(r"^(# .*)$", rf"\1\n\nProse {m}.", t, count=1, flags=re.M),
-                          url, f"Prose {marker}."),
-                "snippet": (snippet, lambda t, m=marker: t + f'\nprint("snippet {m}")\n', url, f"snippet {marker}"),
-                "lossnotes": (version, lambda t, m=marker: re.sub(r'__version__ = "[^"]*"', f'__version__ = "0.1.0+{m}"', t),
-                              home, f"0.1.0+{marker}"),
+                "prose": (
+                    page,
+                    lambda t, m=marker: re.sub(
+                        r"^(# .*)$", rf"\1\n\nProse {m}.", t, count=1, flags=re.M
+                    ),
+                    url,
+                    f"Prose {marker}.",
+                ),
+                "snippet": (
+                    snippet,
+                    lambda t, m=marker: t + f'\nprint("snippet {m}")\n',
+                    url,
+                    f"snippet {marker}",
+                ),
+                "lossnotes": (
+                    version,
+                    lambda t, m=marker: re.sub(
+                        r'__version__ = "[^"]*"', f'__version__ = "0.1.0+{m}"', t
+                    ),
+                    home,
+                    f"0.1.0+{marker}",
+                ),
                 "module": (module, lambda t, m=marker: t + f"\n# {m}\n", None, ""),
             }
             for name, (path, change, where, expect) in edits.items():
@@ -184,19 +233,27 @@ def main() -> None:
         build(config, site)  # a warm cache for the server
         edits = served_edits(config, args.repeat)
     median = statistics.median
-    print(f"lossnotes build benchmark: {blocks} blocks and notebooks, {os.cpu_count()} cores, "
-          f"medians of {args.repeat} rounds")
+    print(
+        f"lossnotes build benchmark: {blocks} blocks and notebooks, {os.cpu_count()} cores, "
+        f"medians of {args.repeat} rounds"
+    )
     print(f"  cold build (clean)            {median(cold):7.2f} s")
-    print(f"  rebuild, nothing changed      {median(warm):7.2f} s   "
-          f"({median(warm) / median(off):.2f} x execution off; target <= 1.3)")
+    print(
+        f"  rebuild, nothing changed      {median(warm):7.2f} s   "
+        f"({median(warm) / median(off):.2f} x execution off; target <= 1.3)"
+    )
     print(f"  build, execution off          {median(off):7.2f} s")
-    print(f"  same code as plain scripts    {median(scripts):7.2f} s   "
-          f"(cold build / scripts = {median(cold) / median(scripts):.2f}; target <= 1)")
+    print(
+        f"  same code as plain scripts    {median(scripts):7.2f} s   "
+        f"(cold build / scripts = {median(cold) / median(scripts):.2f}; target <= 1)"
+    )
     for name, runs in edits.items():
         ran = sorted({count for _, count in runs})
-        print(f"  serve: {name:9} edit served  {median(s for s, _ in runs):7.2f} s   "
-              f"(blocks re-run: {', '.join(map(str, ran))})"
-              + ("   target < 1.5 s" if name == "prose" else ""))
+        print(
+            f"  serve: {name:9} edit served  {median(s for s, _ in runs):7.2f} s   "
+            f"(blocks re-run: {', '.join(map(str, ran))})"
+            + ("   target < 1.5 s" if name == "prose" else "")
+        )
 
 
 if __name__ == "__main__":

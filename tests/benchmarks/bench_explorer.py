@@ -75,8 +75,9 @@ def one_load(browser, url: str) -> dict[str, float]:
         traffic.watch(page)
         page.on("requestfinished", lambda request: requests.append(request))
         page.goto(url + PAGE, wait_until="load")
-        page.wait_for_selector("[data-lossnotes-explorer][data-ready=yes]", state="attached",
-                               timeout=60000)
+        page.wait_for_selector(
+            "[data-lossnotes-explorer][data-ready=yes]", state="attached", timeout=60000
+        )
         settle(page, traffic)
         problems = traffic.take()
         if problems:
@@ -92,9 +93,17 @@ def one_load(browser, url: str) -> dict[str, float]:
         timing = page.evaluate("""() => ({dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
           fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
           plotly: performance.getEntriesByType('resource').find((e) => e.name.includes('plotly')).responseEnd})""")
-        return {"bytes": moved, "plotly": plotly, "html": html, "requests": len(sizes),
-                "dcl_ms": timing["dcl"], "fcp_ms": timing["fcp"], "plotly_arrived_ms": timing["plotly"],
-                "contour_ms": contour["contour"], "first_render_ms": float(marks["firstRender"])}
+        return {
+            "bytes": moved,
+            "plotly": plotly,
+            "html": html,
+            "requests": len(sizes),
+            "dcl_ms": timing["dcl"],
+            "fcp_ms": timing["fcp"],
+            "plotly_arrived_ms": timing["plotly"],
+            "contour_ms": contour["contour"],
+            "first_render_ms": float(marks["firstRender"]),
+        }
     finally:
         context.close()
 
@@ -102,20 +111,31 @@ def one_load(browser, url: str) -> dict[str, float]:
 def report(label: str, runs: list[dict[str, float]]) -> None:
     median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
     print(f"{label}")
-    print(f"  transferred: {median['bytes'] / 1e6:.3f} MB compressed in {median['requests']:.0f} "
-          f"requests (Plotly {median['plotly'] / 1e6:.3f} MB, the page's HTML "
-          f"{median['html'] / 1e3:.0f} kB); target < 1.5 MB")
-    print(f"  for scale: first contentful paint {median['fcp_ms']:.0f} ms, Plotly arrived at "
-          f"{median['plotly_arrived_ms']:.0f} ms, DOMContentLoaded at {median['dcl_ms']:.0f} ms (medians)")
-    for key, what in (("contour_ms", "contour map on screen"), ("first_render_ms", "3-D view drawn")):
+    print(
+        f"  transferred: {median['bytes'] / 1e6:.3f} MB compressed in {median['requests']:.0f} "
+        f"requests (Plotly {median['plotly'] / 1e6:.3f} MB, the page's HTML "
+        f"{median['html'] / 1e3:.0f} kB); target < 1.5 MB"
+    )
+    print(
+        f"  for scale: first contentful paint {median['fcp_ms']:.0f} ms, Plotly arrived at "
+        f"{median['plotly_arrived_ms']:.0f} ms, DOMContentLoaded at {median['dcl_ms']:.0f} ms (medians)"
+    )
+    for key, what in (
+        ("contour_ms", "contour map on screen"),
+        ("first_render_ms", "3-D view drawn"),
+    ):
         times = ", ".join(f"{r[key]:.0f}" for r in runs)
         print(f"  first render, {what}: median {median[key]:.0f} ms ({times}); target < 1000 ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, action="append",
-                        help="a built site (default: build one); repeat to compare builds")
+    parser.add_argument(
+        "--site",
+        type=Path,
+        action="append",
+        help="a built site (default: build one); repeat to compare builds",
+    )
     parser.add_argument("--loads", type=int, default=5)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
@@ -140,8 +160,10 @@ def main() -> None:
             for url, kept in zip(urls, runs):
                 kept.append(one_load(browser, url))
         browser.close()
-    print(f"terrain explorer, {args.loads} cold loads per site, gzip-served, load average "
-          f"{loads_before:.1f} before and {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs")
+    print(
+        f"terrain explorer, {args.loads} cold loads per site, gzip-served, load average "
+        f"{loads_before:.1f} before and {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs"
+    )
     for site, kept in zip(sites, runs):
         report(f"site {site}" if len(sites) > 1 or args.site else "the site built now", kept)
 

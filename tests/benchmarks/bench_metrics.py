@@ -36,8 +36,10 @@ def main(n: int = 1_000_000, seed: int = 0) -> None:
             ours, ref = getattr(lm, name), getattr(skm, name)
             assert np.isclose(ours(y, scores), ref(y, scores), rtol=1e-10)
             t_ours, t_ref = median_seconds(ours, y, scores), median_seconds(ref, y, scores)
-            print(f"{name:<26}{label:<12}{t_ours * 1e3:>10.1f}ms{t_ref * 1e3:>10.1f}ms"
-                  f"{t_ours / t_ref:>8.2f}")
+            print(
+                f"{name:<26}{label:<12}{t_ours * 1e3:>10.1f}ms{t_ref * 1e3:>10.1f}ms"
+                f"{t_ours / t_ref:>8.2f}"
+            )
 
 
 if __name__ == "__main__":

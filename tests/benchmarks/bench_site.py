@@ -42,19 +42,41 @@ LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs Node 22; Debian 12 ships Node 20
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The metrics the performance score is made of (ms, except CLS), shown for mobile.
-METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
-           "CLS": "cumulative-layout-shift", "SI": "speed-index"}
+METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+    "SI": "speed-index",
+}
 LIMITS = {"chapter/terrain-explorer/": 1_500_000}
 DEFAULT_LIMIT = 300_000
-STOCK = {"mkdocs.yml": "site_name: stock\nsite_url: https://example.org/lossnotes/\n"
-                       "theme:\n  name: material\n  font: false\n",
-         "docs/index.md": "# Stock\n"}
+STOCK = {
+    "mkdocs.yml": "site_name: stock\nsite_url: https://example.org/lossnotes/\n"
+    "theme:\n  name: material\n  font: false\n",
+    "docs/index.md": "# Stock\n",
+}
 
 
 def build(config: Path, site: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-                   cwd=config.parent, env=env, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(site),
+        ],
+        cwd=config.parent,
+        env=env,
+        check=True,
+    )
 
 
 def transferred(browser, url: str) -> tuple[int, int, list[str]]:  # noqa: ANN001
@@ -79,34 +101,67 @@ def transferred(browser, url: str) -> tuple[int, int, list[str]]:  # noqa: ANN00
 def lighthouse_cli() -> list[str]:
     cli = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(LIGHTHOUSE_DIR),
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+                str(LIGHTHOUSE_DIR),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+        )
     return ["node", str(cli)]
 
 
 def lighthouse(url: str, preset: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        flags = " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless=new") + " --headless=new"
-        command = [*lighthouse_cli(), url, "--quiet", "--output=json", f"--output-path={report}",
-                   f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+        flags = (
+            " ".join(arg for arg in CHROMIUM_ARGS if arg != "--headless=new") + " --headless=new"
+        )
+        command = [
+            *lighthouse_cli(),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={flags}",
+        ]
         if preset == "desktop":
             command.append("--preset=desktop")
-        subprocess.run(command, env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            command,
+            env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         data = json.loads(report.read_text())
     scores = {name: data["categories"][name]["score"] for name in CATEGORIES}
-    scores["metrics"] = {short: data["audits"][audit]["numericValue"]  # type: ignore[assignment]
-                         for short, audit in METRICS.items()}
-    failed = sorted(audit["id"] for audit in data["audits"].values()
-                    if audit.get("score") is not None and audit["score"] < 1
-                    and audit.get("scoreDisplayMode") == "binary")
+    scores["metrics"] = {
+        short: data["audits"][audit]["numericValue"]  # type: ignore[assignment]
+        for short, audit in METRICS.items()
+    }
+    failed = sorted(
+        audit["id"]
+        for audit in data["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") == "binary"
+    )
     scores["failed"] = failed  # type: ignore[assignment]
     return scores
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--site", type=Path, help="an already built site (default: build it)")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the results here")
@@ -126,10 +181,15 @@ def main() -> None:
         build(work / "stock" / "mkdocs.yml", work / "stock-site")
 
         results = []
-        with serve(site, compress=True) as base, serve(work / "stock-site", compress=True) as stock, \
-                sync_playwright() as playwright:
+        with (
+            serve(site, compress=True) as base,
+            serve(work / "stock-site", compress=True) as stock,
+            sync_playwright() as playwright,
+        ):
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            targets = [("(stock Material page)", stock)] + [(page, base + page) for page in site_pages(site)]
+            targets = [("(stock Material page)", stock)] + [
+                (page, base + page) for page in site_pages(site)
+            ]
             for name, url in targets:
                 size, count, problems = transferred(browser, url)
                 row = {"page": name, "bytes": size, "requests": count, "problems": problems}
@@ -142,30 +202,52 @@ def main() -> None:
         index_bytes = len(gzip.compress((site / "search" / "search_index.json").read_bytes()))
 
     stock_perf = results[0].get("mobile", {}).get("performance")
-    print("| page | KB (gzip) | requests | within limit | mobile perf/a11y/bp/seo | desktop perf/a11y/bp/seo |")
+    print(
+        "| page | KB (gzip) | requests | within limit | mobile perf/a11y/bp/seo | desktop perf/a11y/bp/seo |"
+    )
     print("|---|---:|---:|---|---|---|")
     for row in results:
         limit = LIMITS.get(row["page"], DEFAULT_LIMIT)
-        within = "-" if row["page"].startswith("(") else ("yes" if row["bytes"] < limit else f"NO (> {limit // 1000} KB)")
+        within = (
+            "-"
+            if row["page"].startswith("(")
+            else ("yes" if row["bytes"] < limit else f"NO (> {limit // 1000} KB)")
+        )
         cells = []
         for preset in ("mobile", "desktop"):
             scores = row.get(preset)
             cells.append(" / ".join(f"{scores[c]:.2f}" for c in CATEGORIES) if scores else "")
-        print(f"| {row['page'] or '(home)'} | {row['bytes'] / 1000:.0f} | {row['requests']} | {within} | "
-              f"{cells[0]} | {cells[1]} |")
-    print(f"\nSearch index, fetched when a reader first opens search: {index_bytes / 1000:.0f} KB (gzip)")
+        print(
+            f"| {row['page'] or '(home)'} | {row['bytes'] / 1000:.0f} | {row['requests']} | {within} | "
+            f"{cells[0]} | {cells[1]} |"
+        )
+    print(
+        f"\nSearch index, fetched when a reader first opens search: {index_bytes / 1000:.0f} KB (gzip)"
+    )
     if stock_perf is not None:
-        print("\n| page (mobile) | FCP ms | LCP ms | TBT ms | CLS | SI ms |\n|---|---:|---:|---:|---:|---:|")
+        print(
+            "\n| page (mobile) | FCP ms | LCP ms | TBT ms | CLS | SI ms |\n|---|---:|---:|---:|---:|---:|"
+        )
         for row in results:
             m = row["mobile"]["metrics"]
-            print(f"| {row['page'] or '(home)'} | {m['FCP']:.0f} | {m['LCP']:.0f} | {m['TBT']:.0f} | "
-                  f"{m['CLS']:.3f} | {m['SI']:.0f} |")
-        slower = [row["page"] or "(home)" for row in results[1:] if row["mobile"]["performance"] < stock_perf]
-        print(f"\nMobile performance below the stock page's {stock_perf:.2f}: {', '.join(slower) or 'none'}")
+            print(
+                f"| {row['page'] or '(home)'} | {m['FCP']:.0f} | {m['LCP']:.0f} | {m['TBT']:.0f} | "
+                f"{m['CLS']:.3f} | {m['SI']:.0f} |"
+            )
+        slower = [
+            row["page"] or "(home)"
+            for row in results[1:]
+            if row["mobile"]["performance"] < stock_perf
+        ]
+        print(
+            f"\nMobile performance below the stock page's {stock_perf:.2f}: {', '.join(slower) or 'none'}"
+        )
         for row in results:
             for preset in ("mobile", "desktop"):
                 if row.get(preset, {}).get("failed"):
-                    print(f"{row['page'] or '(home)'} [{preset}] failed audits: {', '.join(row[preset]['failed'])}")
+                    print(
+                        f"{row['page'] or '(home)'} [{preset}] failed audits: {', '.join(row[preset]['failed'])}"
+                    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

@@ -11,7 +11,7 @@ import time
 import numpy as np
 
 from lossnotes.data import linear_data
-from lossnotes.surfaces import mse_surface_linear
+from lossnotes.landscape import mse_surface_linear
 
 N_SAMPLES = 100_000
 GRID = 201

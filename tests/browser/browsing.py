@@ -14,10 +14,19 @@ CHROMIUM = Path(os.environ.get("LOSSNOTES_CHROMIUM", "/usr/bin/chromium"))
 # Headless, and nothing of Chromium's own traffic (updates, sync, field trials...):
 # only the page's requests leave the browser.
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
-    "--metrics-recording-only", "--no-default-browser-check",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--metrics-recording-only",
+    "--no-default-browser-check",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -42,8 +51,14 @@ class Traffic:
         page.on("request", self.on_request)
         page.on("requestfailed", self.on_failed)
         page.on("requestfinished", lambda request: self.pending.discard(request))
-        page.on("response", lambda response: response.status >= 400 and not self.expected(response.url)
-                and self.problems.append(f"HTTP {response.status} for {response.url}"))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and not self.expected(response.url)
+                and self.problems.append(f"HTTP {response.status} for {response.url}")
+            ),
+        )
 
     def expected(self, url: str) -> bool:
         return url == self.expected_404
@@ -85,8 +100,9 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def new_context(browser: Browser, site_url: str, scheme: str = "light",
-                viewport: dict[str, int] = DESKTOP) -> tuple[BrowserContext, Traffic]:
+def new_context(
+    browser: Browser, site_url: str, scheme: str = "light", viewport: dict[str, int] = DESKTOP
+) -> tuple[BrowserContext, Traffic]:
     """A fresh reader: no stored palette, the given OS colour scheme, a desktop window."""
     parts = urlsplit(site_url)
     traffic = Traffic(origin=f"{parts.scheme}://{parts.netloc}")
@@ -96,7 +112,9 @@ def new_context(browser: Browser, site_url: str, scheme: str = "light",
     return context, traffic
 
 
-def open_page(context: BrowserContext, traffic: Traffic, url: str, *, status: int = 200) -> list[str]:
+def open_page(
+    context: BrowserContext, traffic: Traffic, url: str, *, status: int = 200
+) -> list[str]:
     """Open ``url`` in the tab of ``context`` and return the problems seen while it loaded."""
     page = context.pages[0] if context.pages else context.new_page()
     if not getattr(page, "_lossnotes_watched", False):
@@ -108,7 +126,9 @@ def open_page(context: BrowserContext, traffic: Traffic, url: str, *, status: in
     settle(page, traffic)
     problems = traffic.take()
     if response is None or response.status != status:
-        problems.append(f"answered HTTP {response.status if response else 'nothing'}, expected {status}")
+        problems.append(
+            f"answered HTTP {response.status if response else 'nothing'}, expected {status}"
+        )
     return problems
 
 
@@ -121,5 +141,7 @@ def settle(page: Page, traffic: Traffic, *, quiet_ms: int = 150, timeout_ms: int
         waited += 25
         quiet = 0 if traffic.pending else quiet + 25
     if traffic.pending:
-        traffic.problems.append("requests still pending after 15 s: "
-                                + ", ".join(sorted(r.url for r in traffic.pending)[:5]))
+        traffic.problems.append(
+            "requests still pending after 15 s: "
+            + ", ".join(sorted(r.url for r in traffic.pending)[:5])
+        )

@@ -21,8 +21,10 @@ from browsing import SCHEMES, new_context, open_page
 
 # One parameter per colour scheme. Tests of one scheme share its crawl; with
 # ``--dist loadgroup`` xdist runs them on one worker, so each scheme is crawled once.
-SCHEME_PARAMS = [pytest.param(scheme, id=scheme, marks=pytest.mark.xdist_group(f"crawl-{scheme}"))
-                 for scheme in SCHEMES]
+SCHEME_PARAMS = [
+    pytest.param(scheme, id=scheme, marks=pytest.mark.xdist_group(f"crawl-{scheme}"))
+    for scheme in SCHEMES
+]
 MISSING = "no-such-page/"  # visited to check the 404 page like any other page
 
 # TeX left in the page text: delimiters, $$, a control word such as \frac, or an
@@ -94,8 +96,7 @@ def ink_fraction(png: bytes) -> float:
     counts = image.getcolors(maxcolors=image.width * image.height)
     background = max(counts)[1]
     back = tuple(c / 255 for c in background)
-    inked = sum(n for n, colour in counts
-                if contrast(tuple(c / 255 for c in colour), back) >= 1.5)  # type: ignore[arg-type]
+    inked = sum(n for n, colour in counts if contrast(tuple(c / 255 for c in colour), back) >= 1.5)  # type: ignore[arg-type]
     return inked / (image.width * image.height)
 
 
@@ -119,14 +120,18 @@ def figure_problems(page: Page) -> list[str]:
             continue
         inked = ink_fraction(element.screenshot(animations="disabled"))
         if inked < 0.005:
-            problems.append(f"{name}: looks empty (only {inked:.2%} of its pixels stand out "
-                            "from its background)")
+            problems.append(
+                f"{name}: looks empty (only {inked:.2%} of its pixels stand out "
+                "from its background)"
+            )
         page_colour = rgb(info["page"])
         for fill in sorted(set(info["texts"])):
             colour = rgb(fill)
             if colour and page_colour and contrast(colour, page_colour) < 3:
-                problems.append(f"{name}: text drawn in {fill} has contrast "
-                                f"{contrast(colour, page_colour):.2f} < 3 with the page {info['page']}")
+                problems.append(
+                    f"{name}: text drawn in {fill} has contrast "
+                    f"{contrast(colour, page_colour):.2f} < 3 with the page {info['page']}"
+                )
     return problems
 
 
@@ -136,7 +141,7 @@ def math_problems(page: Page) -> list[str]:
     problems += [f"math left unrendered: {text[:120]!r}" for text in found["unrendered"]]
     for match in RAW_TEX.finditer(found["text"]):
         start = max(match.start() - 40, 0)
-        context = " ".join(found["text"][start:match.end() + 40].split())
+        context = " ".join(found["text"][start : match.end() + 40].split())
         problems.append(f"raw TeX in the page text: {match.group()!r} in {context!r}")
     return problems
 
@@ -170,8 +175,6 @@ ALT_TEXT_JS = """() => [...document.querySelectorAll(
 })"""
 
 
-
-
 def axe_problems(page: Page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     found = []
@@ -181,23 +184,29 @@ def axe_problems(page: Page) -> list[str]:
         nodes = violation["nodes"]
         for node in nodes[:5]:
             summary = " ".join(node["summary"].split())[:300]
-            found.append(f"{violation['impact']} {violation['id']} ({violation['help']}) "
-                         f"at {node['target']}: {summary}")
+            found.append(
+                f"{violation['impact']} {violation['id']} ({violation['help']}) "
+                f"at {node['target']}: {summary}"
+            )
         if len(nodes) > 5:
             found.append(f"... and {len(nodes) - 5} more {violation['id']}")
     return found
 
 
 def alt_text_problems(page: Page) -> list[str]:
-    return [f"{item['tag']} {number} has no alternative text: {item['snippet']}"
-            for number, item in enumerate(page.evaluate(ALT_TEXT_JS), start=1)
-            if not (item["labelled"] or item["decorative"])]
+    return [
+        f"{item['tag']} {number} has no alternative text: {item['snippet']}"
+        for number, item in enumerate(page.evaluate(ALT_TEXT_JS), start=1)
+        if not (item["labelled"] or item["decorative"])
+    ]
 
 
 CHECKS = ("traffic", "math", "figures", "axe", "alt")
 
 
-def crawl_site(browser: Browser, site_url: str, pages: list[str], scheme: str) -> dict[str, dict[str, list[str]]]:
+def crawl_site(
+    browser: Browser, site_url: str, pages: list[str], scheme: str
+) -> dict[str, dict[str, list[str]]]:
     """``{page name: {check: [problem, ...]}}`` for every page and the 404 page."""
     assert AXE.exists(), f"{AXE} is missing: run 'npm ci' (dev.py and .ci/run do)"
     context, traffic = new_context(browser, site_url, scheme)
@@ -207,11 +216,15 @@ def crawl_site(browser: Browser, site_url: str, pages: list[str], scheme: str) -
             missing = path == MISSING
             name = page_name(path) + (" (404 page)" if missing else "")
             found = report[name] = {check: [] for check in CHECKS}
-            found["traffic"] = open_page(context, traffic, site_url + path, status=404 if missing else 200)
+            found["traffic"] = open_page(
+                context, traffic, site_url + path, status=404 if missing else 200
+            )
             page = context.pages[0]
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             if shown != SCHEMES[scheme]:
-                found["traffic"].append(f"shows colour scheme {shown!r}, expected {SCHEMES[scheme]!r}")
+                found["traffic"].append(
+                    f"shows colour scheme {shown!r}, expected {SCHEMES[scheme]!r}"
+                )
             found["math"] = math_problems(page)
             found["figures"] = figure_problems(page)
             found["alt"] = alt_text_problems(page)
@@ -224,4 +237,8 @@ def crawl_site(browser: Browser, site_url: str, pages: list[str], scheme: str) -
 
 def summary(report: dict[str, dict[str, list[str]]], check: str, scheme: str) -> list[str]:
     """One line per problem of one kind: ``<page> [<scheme>]: <problem>``."""
-    return [f"{name} [{scheme}]: {problem}" for name, found in report.items() for problem in found[check]]
+    return [
+        f"{name} [{scheme}]: {problem}"
+        for name, found in report.items()
+        for problem in found[check]
+    ]

@@ -48,7 +48,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def crawl(browser: Browser, site_url: str, pages: list[str]) -> Callable[[str], dict[str, dict[str, list[str]]]]:
+def crawl(
+    browser: Browser, site_url: str, pages: list[str]
+) -> Callable[[str], dict[str, dict[str, list[str]]]]:
     """``crawl(scheme)``: every page visited once per scheme and worker, all checks recorded."""
     done: dict[str, dict[str, dict[str, list[str]]]] = {}
 

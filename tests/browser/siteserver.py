@@ -19,19 +19,39 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 PROJECT_PATH = "/lossnotes/"
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
-              "application/xml", "application/manifest+json")
-TYPES = {".js": "application/javascript", ".mjs": "application/javascript",
-         ".json": "application/json", ".map": "application/json", ".svg": "image/svg+xml",
-         ".css": "text/css", ".html": "text/html", ".xml": "application/xml",
-         ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf",
-         ".ipynb": "application/x-ipynb+json", ".py": "text/x-python"}
+TEXT_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+    "application/manifest+json",
+)
+TYPES = {
+    ".js": "application/javascript",
+    ".mjs": "application/javascript",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".svg": "image/svg+xml",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".xml": "application/xml",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".ipynb": "application/x-ipynb+json",
+    ".py": "text/x-python",
+}
 
 
 def content_type(path: Path) -> str:
     kind = TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
     kind = kind or "application/octet-stream"
-    return kind + ("; charset=utf-8" if kind.startswith("text/") or kind.endswith(("javascript", "json")) else "")
+    return kind + (
+        "; charset=utf-8"
+        if kind.startswith("text/") or kind.endswith(("javascript", "json"))
+        else ""
+    )
 
 
 def make_handler(site: Path, *, compress: bool) -> type[BaseHTTPRequestHandler]:
@@ -55,7 +75,7 @@ def make_handler(site: Path, *, compress: bool) -> type[BaseHTTPRequestHandler]:
                 return self.redirect(PROJECT_PATH)
             if not path.startswith(PROJECT_PATH):
                 return self.not_found(head)
-            target = (site / path[len(PROJECT_PATH):]).resolve()
+            target = (site / path[len(PROJECT_PATH) :]).resolve()
             if not target.is_relative_to(site):
                 return self.not_found(head)
             if target.is_dir():
@@ -81,7 +101,11 @@ def make_handler(site: Path, *, compress: bool) -> type[BaseHTTPRequestHandler]:
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Cache-Control", "no-cache")
-            if compress and kind.startswith(TEXT_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            if (
+                compress
+                and kind.startswith(TEXT_TYPES)
+                and "gzip" in self.headers.get("Accept-Encoding", "")
+            ):
                 body = gzip.compress(body, compresslevel=6, mtime=0)
                 self.send_header("Content-Encoding", "gzip")
                 self.send_header("Vary", "Accept-Encoding")

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from playwright.sync_api import Browser, Route
 
 from browsing import PHONE, new_context, open_page
@@ -37,20 +36,27 @@ def test_figures_carry_alternative_text(crawl: Callable[[str], Report], scheme: 
 
 
 @pytest.mark.parametrize("scheme", SCHEME_PARAMS)
-def test_no_serious_accessibility_violation_on_a_phone(browser: Browser, site_url: str, pages: list[str],
-                                                       scheme: str) -> None:
+def test_no_serious_accessibility_violation_on_a_phone(
+    browser: Browser, site_url: str, pages: list[str], scheme: str
+) -> None:
     """At 390 px wide formulas and tables scroll inside themselves: each must be keyboard-reachable."""
     context, traffic = new_context(browser, site_url, scheme, viewport=PHONE)
     problems = []
     try:
         for path in pages:
-            problems += [f"{page_name(path)} [{scheme}, 390 px]: {problem}"
-                         for problem in open_page(context, traffic, site_url + path)]
-            problems += [f"{page_name(path)} [{scheme}, 390 px]: {problem}"
-                         for problem in axe_problems(context.pages[0])]
+            problems += [
+                f"{page_name(path)} [{scheme}, 390 px]: {problem}"
+                for problem in open_page(context, traffic, site_url + path)
+            ]
+            problems += [
+                f"{page_name(path)} [{scheme}, 390 px]: {problem}"
+                for problem in axe_problems(context.pages[0])
+            ]
     finally:
         context.close()
-    assert not problems, f"{len(problems)} accessibility problem(s) on a phone:\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} accessibility problem(s) on a phone:\n" + "\n".join(
+        problems
+    )
 
 
 UNREACHABLE_JS = """() => [...document.querySelectorAll('.katex-display, .md-typeset__scrollwrap')]
@@ -59,10 +65,13 @@ UNREACHABLE_JS = """() => [...document.querySelectorAll('.katex-display, .md-typ
 
 
 def test_formulas_that_overflow_once_their_fonts_arrive_become_reachable(
-        browser: Browser, site_url: str, built_site: Path, pages: list[str]) -> None:
+    browser: Browser, site_url: str, built_site: Path, pages: list[str]
+) -> None:
     """KaTeX's fonts, held back a moment, widen formulas after the first layout: the
     check must follow (a race axe lost now and then when fonts came late)."""
-    with_display_math = [path for path in pages if "katex-display" in (built_site / path / "index.html").read_text()]
+    with_display_math = [
+        path for path in pages if "katex-display" in (built_site / path / "index.html").read_text()
+    ]
     assert with_display_math
     context, traffic = new_context(browser, site_url)
 
@@ -77,9 +86,13 @@ def test_formulas_that_overflow_once_their_fonts_arrive_become_reachable(
             problems += open_page(context, traffic, site_url + path)
             page = context.pages[0]
             page.evaluate("document.fonts.ready")
-            page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-            problems += [f"{page_name(path)}: scrolls but cannot be focused: {text!r}"
-                         for text in page.evaluate(UNREACHABLE_JS)]
+            page.evaluate(
+                "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+            )
+            problems += [
+                f"{page_name(path)}: scrolls but cannot be focused: {text!r}"
+                for text in page.evaluate(UNREACHABLE_JS)
+            ]
     finally:
         context.close()
     assert not problems, "\n".join(problems)

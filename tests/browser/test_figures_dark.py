@@ -19,7 +19,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 
 FIGURE = re.compile(r'<figure class="lossnotes-figure">(.*?)</figure>', re.S)
-DARK_INK = re.compile(r"(?:fill|stroke|color)\s*[:=]\s*\"?\s*(?:#000000|#000\b|black\b|#010203)", re.I)
+DARK_INK = re.compile(
+    r"(?:fill|stroke|color)\s*[:=]\s*\"?\s*(?:#000000|#000\b|black\b|#010203)", re.I
+)
 OPAQUE_BACKGROUND = re.compile(r'style="fill: #ffffff"', re.I)
 
 
@@ -45,16 +47,21 @@ def test_figures_are_scheme_aware_svg(built_site: Path) -> None:
         for figure in FIGURE.findall(html):
             figures += 1
             where = f"{page.relative_to(built_site)}: figure {figures}"
-            assert figure.startswith("<svg") and 'role="img"' in figure and "aria-label=" in figure, where
+            assert (
+                figure.startswith("<svg") and 'role="img"' in figure and "aria-label=" in figure
+            ), where
             figure = drawing(page, figure)
             assert "currentColor" in figure, f"{where} does not follow the page's colour"
-            assert not DARK_INK.search(figure), f"{where} has hard-coded black: {DARK_INK.search(figure)[0]}"
+            assert not DARK_INK.search(figure), (
+                f"{where} has hard-coded black: {DARK_INK.search(figure)[0]}"
+            )
             assert not OPAQUE_BACKGROUND.search(figure), f"{where} has an opaque white background"
         # Rasters outside SVG figures are notebook outputs, which the dark scheme inverts.
         for match in re.finditer(r"<img\b[^>]*\bsrc=\"data:image/", html):
-            before = html[:match.start()]
+            before = html[: match.start()]
             assert before.rfind("jp-RenderedImage") > before.rfind("</div>"), (
-                f"{page.relative_to(built_site)}: a raster image outside a notebook output")
+                f"{page.relative_to(built_site)}: a raster image outside a notebook output"
+            )
     assert figures >= 1
     css = (built_site / "assets" / "lossnotes-build.css").read_text()
     assert '[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img' in css
@@ -65,6 +72,7 @@ def _luminance(rgb: tuple[float, ...]) -> float:
     def channel(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -81,13 +89,16 @@ def contrast(a: str, b: str) -> float:
 @pytest.mark.build
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_figures_read_in_both_schemes(built_site: Path, browser, site_url: str, scheme: str,
-                                      tmp_path: Path) -> None:
+def test_figures_read_in_both_schemes(
+    built_site: Path, browser, site_url: str, scheme: str, tmp_path: Path
+) -> None:
     # One Playwright per process: use the session's browser (tests/browser/conftest.py).
     from browsing import new_context, open_page
 
     url = site_url
-    with_figures = [p for p in site_pages(built_site) if 'class="lossnotes-figure"' in p.read_text()]
+    with_figures = [
+        p for p in site_pages(built_site) if 'class="lossnotes-figure"' in p.read_text()
+    ]
     notebooks = [p for p in site_pages(built_site) if "jp-RenderedImage" in p.read_text()]
     assert with_figures
     shots = Path(os.environ.get("LOSSNOTES_SCREENSHOTS", tmp_path))
@@ -113,7 +124,8 @@ def test_figures_read_in_both_schemes(built_site: Path, browser, site_url: str, 
             # The drawings' text is currentColor inside a <use>: it takes the <use>'s colour.
             fills = tab.evaluate(
                 "[...document.querySelectorAll('.lossnotes-figure svg use')]"
-                ".map(u => getComputedStyle(u).color)")
+                ".map(u => getComputedStyle(u).color)"
+            )
             assert fills, f"{relative}: no text in the figures"
             worst = min(contrast(fill, background) for fill in set(fills))
             assert worst >= 4.5, f"{relative} ({scheme}): figure text contrast {worst:.2f}:1"

@@ -56,7 +56,9 @@ def test_404_page_under_the_project_path(browser: Browser, site_url: str) -> Non
             heading = page.locator("article h1").first.text_content(timeout=2000) or ""
             if "404" not in heading:
                 found.append(f"heading is {heading!r}, expected the 404 page")
-            styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+            styled = page.evaluate(
+                "getComputedStyle(document.querySelector('.md-header')).position"
+            )
             if styled not in {"sticky", "fixed"}:
                 found.append(f"the theme's stylesheet did not apply (header position {styled!r})")
             page.locator(".md-header__button.md-logo").click()
@@ -78,22 +80,30 @@ def test_palette_toggle_switches_schemes(browser: Browser, site_url: str) -> Non
         page = context.pages[0]
         seen = []
         for _ in range(3):
-            seen.append((page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
-                         page.evaluate("getComputedStyle(document.body).backgroundColor")))
+            seen.append(
+                (
+                    page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
+                    page.evaluate("getComputedStyle(document.body).backgroundColor"),
+                )
+            )
             page.locator("form[data-md-component=palette] label:visible").first.click()
             page.wait_for_timeout(100)
         schemes = [scheme for scheme, _ in seen]
         backgrounds = dict(seen)
         assert {"default", "slate"} <= set(schemes), (
             f"/lossnotes/ [palette]: clicking the toggle showed schemes {schemes}, "
-            "expected both 'default' and 'slate'")
+            "expected both 'default' and 'slate'"
+        )
         assert backgrounds["default"] != backgrounds["slate"], (
-            f"/lossnotes/ [palette]: the background stays {backgrounds['default']} in both schemes")
+            f"/lossnotes/ [palette]: the background stays {backgrounds['default']} in both schemes"
+        )
         # The choice survives navigation to another page.
         chosen = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         page.goto(site_url + "no-such-page/")
         after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert after == chosen, f"/lossnotes/ [palette]: scheme {chosen!r} became {after!r} on the next page"
+        assert after == chosen, (
+            f"/lossnotes/ [palette]: scheme {chosen!r} became {after!r} on the next page"
+        )
     finally:
         context.close()
 
@@ -101,8 +111,13 @@ def test_palette_toggle_switches_schemes(browser: Browser, site_url: str) -> Non
 def chapter_term(built_site: Path) -> tuple[str, str]:
     """A section title of a chapter page, and its location, from the search index."""
     index = json.loads((built_site / "search" / "search_index.json").read_text())
-    sections = [doc for doc in index["docs"] if doc["location"].startswith("chapter/")
-                and "#" in doc["location"] and len(doc["title"].split()) >= 2]
+    sections = [
+        doc
+        for doc in index["docs"]
+        if doc["location"].startswith("chapter/")
+        and "#" in doc["location"]
+        and len(doc["title"].split()) >= 2
+    ]
     assert sections, "search/search_index.json: no section of a chapter page to search for"
     # The longest title is the most specific query.
     doc = max(sections, key=lambda d: (len(d["title"]), d["location"]))
@@ -110,18 +125,27 @@ def chapter_term(built_site: Path) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("opened_by", ["click", "keyboard"])
-def test_search_finds_a_chapter_term_and_navigates(browser: Browser, site_url: str, built_site: Path,
-                                                   opened_by: str) -> None:
+def test_search_finds_a_chapter_term_and_navigates(
+    browser: Browser, site_url: str, built_site: Path, opened_by: str
+) -> None:
     """Search lists a chapter section and goes there; its index loads only once search is opened."""
     term, location = chapter_term(built_site)
     context, traffic = new_context(browser, site_url)
     index_requests: list[str] = []
-    context.on("request", lambda request: index_requests.append(request.url)
-               if request.url.endswith("search/search_index.json") else None)
+    context.on(
+        "request",
+        lambda request: (
+            index_requests.append(request.url)
+            if request.url.endswith("search/search_index.json")
+            else None
+        ),
+    )
     try:
         assert not (problems := open_page(context, traffic, site_url)), problems
         page = context.pages[0]
-        assert not index_requests, "/lossnotes/ [search]: the search index was fetched before search was opened"
+        assert not index_requests, (
+            "/lossnotes/ [search]: the search index was fetched before search was opened"
+        )
         box = page.locator("input.md-search__input")
         if opened_by == "keyboard":
             page.keyboard.press("/")  # the theme's shortcut focuses the search box
@@ -131,18 +155,24 @@ def test_search_finds_a_chapter_term_and_navigates(browser: Browser, site_url: s
             box.click()
         expect(box).to_be_focused()
         assert index_requests == [site_url + "search/search_index.json"], (
-            f"/lossnotes/ [search]: opening search by {opened_by} fetched {index_requests}")
+            f"/lossnotes/ [search]: opening search by {opened_by} fetched {index_requests}"
+        )
         box.press_sequentially(term, delay=10)  # the theme searches on key strokes
         links = page.locator(".md-search-result__link")
         wanted = site_url + location
         shown: list[str] = []
         for _ in range(100):  # the search worker may still be indexing
-            shown = [re.sub(r"\?[^#]*", "", href) for href in links.evaluate_all("(a) => a.map((e) => e.href)")]
+            shown = [
+                re.sub(r"\?[^#]*", "", href)
+                for href in links.evaluate_all("(a) => a.map((e) => e.href)")
+            ]
             if wanted in shown:
                 break
             page.wait_for_timeout(100)
-        assert wanted in shown, (f"/lossnotes/ [search]: searching {term!r} did not list {location}; "
-                                 f"results: {shown[:10]}")
+        assert wanted in shown, (
+            f"/lossnotes/ [search]: searching {term!r} did not list {location}; "
+            f"results: {shown[:10]}"
+        )
         links.nth(shown.index(wanted)).click()
         page.wait_for_url(lambda url: re.sub(r"\?[^#]*", "", url) == wanted, timeout=10000)
         anchor = location.split("#", 1)[1]
@@ -150,7 +180,8 @@ def test_search_finds_a_chapter_term_and_navigates(browser: Browser, site_url: s
         target.wait_for(state="visible", timeout=5000)
         top = target.evaluate("(e) => e.getBoundingClientRect().top")
         assert 0 <= top < page.viewport_size["height"], (
-            f"/lossnotes/{location} [search]: the section searched for is not in view (top {top:.0f} px)")
+            f"/lossnotes/{location} [search]: the section searched for is not in view (top {top:.0f} px)"
+        )
         assert not (problems := traffic.take()), f"/lossnotes/ [search]: {problems}"
     finally:
         context.close()
@@ -175,7 +206,9 @@ def test_copy_button_copies_exactly_the_visible_code(
     browser: Browser, site_url: str, pages: list[str], built_site: Path
 ) -> None:
     """Every code block has a copy button, which copies exactly the code shown."""
-    with_code = [path for path in pages if CODE_BLOCK.search((built_site / path / "index.html").read_text())]
+    with_code = [
+        path for path in pages if CODE_BLOCK.search((built_site / path / "index.html").read_text())
+    ]
     assert with_code, "no page of the built site has a highlighted code block to copy"
     context, traffic = new_context(browser, site_url)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=traffic.origin)
@@ -190,9 +223,14 @@ def test_copy_button_copies_exactly_the_visible_code(
             # Every block must have its button; the copy itself is tried on the first two
             # and the last two blocks of each page (the same mechanism serves them all).
             sample = set(range(min(count, 2))) | set(range(max(count - 2, 0), count))
-            buttons = blocks.evaluate_all(f"(pres) => pres.map((p) => p.querySelectorAll('{COPY_BUTTON}').length)")
-            found += [f"code block {index + 1} has {n} copy buttons, expected 1"
-                      for index, n in enumerate(buttons) if n != 1]
+            buttons = blocks.evaluate_all(
+                f"(pres) => pres.map((p) => p.querySelectorAll('{COPY_BUTTON}').length)"
+            )
+            found += [
+                f"code block {index + 1} has {n} copy buttons, expected 1"
+                for index, n in enumerate(buttons)
+                if n != 1
+            ]
             for index in sorted(sample):
                 block = blocks.nth(index)
                 if not block.is_visible():  # in an unselected content tab
@@ -213,9 +251,11 @@ def test_copy_button_copies_exactly_the_visible_code(
                 copied += 1
                 if pasted != visible:
                     at = len(os.path.commonprefix([pasted, visible]))
-                    found.append(f"code block {index + 1}: the copy button copied {len(pasted)} characters, "
-                                 f"the block shows {len(visible)}; from character {at} the copy has "
-                                 f"{pasted[max(at - 20, 0):at + 60]!r}, the block {visible[max(at - 20, 0):at + 60]!r}")
+                    found.append(
+                        f"code block {index + 1}: the copy button copied {len(pasted)} characters, "
+                        f"the block shows {len(visible)}; from character {at} the copy has "
+                        f"{pasted[max(at - 20, 0) : at + 60]!r}, the block {visible[max(at - 20, 0) : at + 60]!r}"
+                    )
             found += traffic.take()
             problems += [f"/lossnotes/{path} [copy]: {problem}" for problem in found]
     finally:
@@ -230,8 +270,12 @@ def test_math_and_figures_show_after_instant_navigation(browser: Browser, site_u
     context, traffic = new_context(browser, site_url, "light")
     # Material trusts links that its sitemap lists, matching protocol and host but not the
     # port; as on GitHub Pages, the sitemap must name the host the site is served from.
-    published = re.match(r"https?://[^/]+", yaml.safe_load(
-        (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())["site_url"])[0]
+    published = re.match(
+        r"https?://[^/]+",
+        yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())[
+            "site_url"
+        ],
+    )[0]
 
     def rebase_sitemap(route) -> None:
         response = route.fetch()
@@ -258,13 +302,19 @@ def test_math_and_figures_show_after_instant_navigation(browser: Browser, site_u
 
 PRELOAD = re.compile(r'<link rel="preload" href="[^"]*/(KaTeX_[\w-]+)\.woff2" as="font"')
 # How KaTeX's style sheet names each preloaded file's face: family, style, weight.
-FACES = {"KaTeX_Main-Regular": "KaTeX_Main normal 400", "KaTeX_Math-Italic": "KaTeX_Math italic 400"}
+FACES = {
+    "KaTeX_Main-Regular": "KaTeX_Main normal 400",
+    "KaTeX_Math-Italic": "KaTeX_Math italic 400",
+}
 
 
-def test_preloaded_fonts_are_the_ones_the_formulas_draw_with(browser: Browser, site_url: str,
-                                                            built_site: Path, pages: list[str]) -> None:
+def test_preloaded_fonts_are_the_ones_the_formulas_draw_with(
+    browser: Browser, site_url: str, built_site: Path, pages: list[str]
+) -> None:
     """A preloaded font that no text uses is wasted bytes; one that is missing makes text jump."""
-    preloading = {path: PRELOAD.findall((built_site / path / "index.html").read_text()) for path in pages}
+    preloading = {
+        path: PRELOAD.findall((built_site / path / "index.html").read_text()) for path in pages
+    }
     assert any(preloading.values()), "no page preloads a KaTeX font"
     context, traffic = new_context(browser, site_url)
     problems = []
@@ -275,10 +325,15 @@ def test_preloaded_fonts_are_the_ones_the_formulas_draw_with(browser: Browser, s
             problems += open_page(context, traffic, site_url + path)
             page = context.pages[0]
             page.evaluate("document.fonts.ready")
-            loaded = page.evaluate("[...document.fonts].filter((f) => f.status === 'loaded')"
-                                   ".map((f) => `${f.family.replace(/\"/g, '')} ${f.style} ${f.weight}`)")
-            problems += [f"/lossnotes/{path}: preloads {font}.woff2 but no text is drawn in it"
-                         for font in fonts if FACES[font] not in loaded]
+            loaded = page.evaluate(
+                "[...document.fonts].filter((f) => f.status === 'loaded')"
+                ".map((f) => `${f.family.replace(/\"/g, '')} ${f.style} ${f.weight}`)"
+            )
+            problems += [
+                f"/lossnotes/{path}: preloads {font}.woff2 but no text is drawn in it"
+                for font in fonts
+                if FACES[font] not in loaded
+            ]
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -20,9 +20,9 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browsing import Traffic, new_context, open_page, settle
-from lossnotes.explorer import DEFAULTS
+from lossnotes.landscape import SURFACES
 from lossnotes.optim import adam, rmsprop, run, sgd
-from lossnotes.terrain import SURFACES
+from lossnotes.pages.terrain_explorer import DEFAULTS
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,9 @@ PLOTLY = "assets/vendor/plotly-gl3d.min.js"
 KATEX_SCRIPT = "katex.min.js"
 TOLERANCE = 1e-9
 # Where the published site lives (mkdocs.yml); its sitemap names pages there.
-PUBLISHED = re.match(r"https?://[^/]+", yaml.safe_load((ROOT_DIR / "mkdocs.yml").read_text())["site_url"])[0]
+PUBLISHED = re.match(
+    r"https?://[^/]+", yaml.safe_load((ROOT_DIR / "mkdocs.yml").read_text())["site_url"]
+)[0]
 
 # Fresh cases (surface, optimizer, lr, steps, start, beta): not the page's defaults.
 FRESH = [
@@ -104,7 +106,9 @@ FORMULA_JS = """() => [...document.querySelectorAll('[data-lx=formula] .katex')]
 def shown_formula(page: Page) -> list[str]:
     """The TeX of the formula(s) shown, each checked to be typeset with reachable MathML."""
     shown = page.evaluate(FORMULA_JS)
-    assert all(reachable and drawn for _, reachable, drawn in shown), f"formula not typeset accessibly: {shown}"
+    assert all(reachable and drawn for _, reachable, drawn in shown), (
+        f"formula not typeset accessibly: {shown}"
+    )
     return [tex for tex, _, _ in shown]
 
 
@@ -113,14 +117,15 @@ def formula_of(name: str) -> list[str]:
 
 
 def rgb(css: str) -> tuple[int, ...]:
-    return tuple(int(float(v)) for v in css[css.index("(") + 1:-1].split(",")[:3])
+    return tuple(int(float(v)) for v in css[css.index("(") + 1 : -1].split(",")[:3])
 
 
 def wait_ready(page: Page, draws: int | None = None) -> None:
     page.wait_for_selector(f"{ROOT}[data-ready=yes]", state="attached", timeout=30000)
     if draws is not None:
-        page.wait_for_function(f"Number(document.querySelector('{ROOT}').dataset.draws) > {draws}",
-                               timeout=30000)
+        page.wait_for_function(
+            f"Number(document.querySelector('{ROOT}').dataset.draws) > {draws}", timeout=30000
+        )
 
 
 def draws(page: Page) -> int:
@@ -164,7 +169,9 @@ def test_loads_cleanly_and_draws_both_views(explorer) -> None:
     kinds = page.evaluate("document.querySelector('#lx-view3d').data.map((t) => t.type)")
     assert kinds[0] == "surface" and kinds.count("scatter3d") >= 5, kinds
     status = page.locator("#lx-status")
-    page.wait_for_function("document.querySelector('#lx-status').textContent.includes('Gradient descent')")
+    page.wait_for_function(
+        "document.querySelector('#lx-status').textContent.includes('Gradient descent')"
+    )
     assert "Convex bowl" in status.text_content()
     assert page.locator("[data-lx=table] tr").count() == 5
     # the formula was typeset at build time: it is there at once, and KaTeX is never fetched
@@ -173,7 +180,9 @@ def test_loads_cleanly_and_draws_both_views(explorer) -> None:
     assert not fetched, f"the page fetched KaTeX's script: {fetched}"
 
 
-def test_plotly_is_served_by_the_site_and_loaded_by_this_page_only(browser: Browser, site_url: str) -> None:
+def test_plotly_is_served_by_the_site_and_loaded_by_this_page_only(
+    browser: Browser, site_url: str
+) -> None:
     context, traffic = new_context(browser, site_url)
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -190,11 +199,17 @@ def test_plotly_is_served_by_the_site_and_loaded_by_this_page_only(browser: Brow
 def test_port_matches_lossnotes(explorer) -> None:
     page = explorer.page
     for surface, optimizer, length, worst in page.evaluate(CHECK_JS):
-        assert worst <= TOLERANCE, f"{surface}/{optimizer}: port differs by {worst} over {length} points"
+        assert worst <= TOLERANCE, (
+            f"{surface}/{optimizer}: port differs by {worst} over {length} points"
+        )
     for surface, optimizer, lr, steps, start, beta in FRESH:
         s = SURFACES[surface]
-        expected = run(OPTIMIZERS[optimizer](lr, beta), lambda p: np.array(s.grad(p[0], p[1])),
-                       np.array(start), steps)
+        expected = run(
+            OPTIMIZERS[optimizer](lr, beta),
+            lambda p: np.array(s.grad(p[0], p[1])),
+            np.array(start),
+            steps,
+        )
         got = np.array(page.evaluate(PORT_JS, [surface, optimizer, lr, steps, list(start), beta]))
         name = f"{surface}/{optimizer} lr={lr} from {start}"
         if len(got) < steps + 1:  # the port stopped at the escape box: a prefix of the run
@@ -212,15 +227,21 @@ def test_switching_the_surface_changes_the_drawn_data(explorer) -> None:
     after = page.evaluate("document.querySelector('#lx-view3d').data[0].z[10].slice()")
     assert before != after
     assert page.input_value("#lx-x0") == str(SURFACES["rastrigin"].start[0])
-    page.wait_for_function("document.querySelector('#lx-status').textContent.startsWith('Rastrigin')")
+    page.wait_for_function(
+        "document.querySelector('#lx-status').textContent.startsWith('Rastrigin')"
+    )
     assert shown_formula(page) == formula_of("rastrigin")
     # every surface, in turn and back to the first: its own formula, and only it
     for name in [*reversed(SURFACES), "himmelblau"]:
         page.select_option("#lx-surface", name)
         assert shown_formula(page) == formula_of(name), name
     title = SURFACES["himmelblau"].title
-    page.wait_for_function(f"document.querySelector('#lx-status').textContent.startsWith({title!r})")
-    assert not [url for url in requested if url.endswith(KATEX_SCRIPT)], "the page fetched KaTeX's script"
+    page.wait_for_function(
+        f"document.querySelector('#lx-status').textContent.startsWith({title!r})"
+    )
+    assert not [url for url in requested if url.endswith(KATEX_SCRIPT)], (
+        "the page fetched KaTeX's script"
+    )
 
 
 def test_dragging_and_keys_turn_the_camera(explorer) -> None:
@@ -262,8 +283,9 @@ def test_learning_rate_changes_the_trajectory(explorer) -> None:
     after = page.evaluate(PATH_2D_JS, "Gradient descent")
     assert after != before
     s = SURFACES["bowl"]
-    expected = run(sgd(0.02), lambda p: np.array(s.grad(p[0], p[1])), np.array(s.start),
-                   DEFAULTS["bowl"].steps)
+    expected = run(
+        sgd(0.02), lambda p: np.array(s.grad(p[0], p[1])), np.array(s.start), DEFAULTS["bowl"].steps
+    )
     np.testing.assert_allclose(after, expected, atol=TOLERANCE)
     # with the keyboard alone: the log-scale slider
     seen = draws(page)
@@ -325,15 +347,19 @@ def arrived(page: Page, traffic: Traffic, surface: str = "bowl") -> None:
     """The explorer, just reached, is drawn, alone, with ``surface``'s formula, and no error."""
     page.wait_for_url(f"**/{PAGE}")
     try:
-        page.wait_for_function(f"['yes', 'failed'].includes(document.querySelector('{ROOT}')?.dataset.ready)",
-                               timeout=15000)
+        page.wait_for_function(
+            f"['yes', 'failed'].includes(document.querySelector('{ROOT}')?.dataset.ready)",
+            timeout=15000,
+        )
     except PlaywrightTimeout:
         pass
     state = page.evaluate(f"document.querySelector('{ROOT}')?.dataset.ready")
     assert state == "yes", f"the explorer is not drawn (data-ready={state}): {traffic.take()}"
     assert page.evaluate("window.lossnotesExplorer.instances.length") == 1
     assert shown_formula(page) == formula_of(surface)
-    assert page.evaluate("window.__lxNoReload === true"), "the browser loaded the page instead of swapping it"
+    assert page.evaluate("window.__lxNoReload === true"), (
+        "the browser loaded the page instead of swapping it"
+    )
 
 
 def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
@@ -355,13 +381,17 @@ def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
             page.select_option("#lx-surface", "himmelblau")
             wait_ready(page, seen)
             assert shown_formula(page) == formula_of("himmelblau")
-            page.wait_for_function("document.querySelector('#lx-status').textContent.startsWith('Himmelblau')")
+            page.wait_for_function(
+                "document.querySelector('#lx-status').textContent.startsWith('Himmelblau')"
+            )
             assert not (found := traffic.take()), f"visit {visit}: {found}"
             traffic.visit += 1
             page.locator("a.md-footer__link--prev").click()  # instant navigation away, to a chapter
             page.wait_for_function(f"!document.querySelector('{ROOT}')")
             settle(page, traffic)
-            assert page.evaluate("window.__lxNoReload === true"), "leaving the explorer reloaded the page"
+            assert page.evaluate("window.__lxNoReload === true"), (
+                "leaving the explorer reloaded the page"
+            )
         traffic.visit += 1
         page.go_back()  # history: Material renders the explorer again
         arrived(page, traffic)
@@ -374,7 +404,9 @@ def test_survives_instant_navigation(browser: Browser, site_url: str) -> None:
         assert shown_formula(page) == formula_of("plateau")
         settle(page, traffic)
         assert not (found := traffic.take()), found
-        assert not [url for url in requested if url.endswith(KATEX_SCRIPT)], "KaTeX's script was fetched"
+        assert not [url for url in requested if url.endswith(KATEX_SCRIPT)], (
+            "KaTeX's script was fetched"
+        )
     finally:
         context.close()
 
@@ -404,7 +436,9 @@ def test_instant_navigation_with_the_port_arriving_last(browser: Browser, site_u
         context.close()
 
 
-def test_material_document_emission_alone_sets_up_the_explorer(browser: Browser, site_url: str) -> None:
+def test_material_document_emission_alone_sets_up_the_explorer(
+    browser: Browser, site_url: str
+) -> None:
     """Should Material stop re-running a page's scripts, its document$ still boots the
     explorer: here the second visit's explorer.js is served empty, so only the
     subscription made on the first (a full page load, before Material's bundle ran) can."""
@@ -414,8 +448,12 @@ def test_material_document_emission_alone_sets_up_the_explorer(browser: Browser,
         page = context.pages[0]
         wait_ready(page)
         page.evaluate("window.__lxNoReload = true")
-        context.route("**/javascripts/explorer/explorer.js", lambda route: route.fulfill(
-            status=200, content_type="application/javascript", body="/* not run again */"))
+        context.route(
+            "**/javascripts/explorer/explorer.js",
+            lambda route: route.fulfill(
+                status=200, content_type="application/javascript", body="/* not run again */"
+            ),
+        )
         traffic.visit += 1
         page.locator("a.md-footer__link--prev").click()
         page.wait_for_function(f"!document.querySelector('{ROOT}')")
@@ -448,8 +486,12 @@ def test_dark_scheme_text_follows_the_palette(browser: Browser, site_url: str) -
         seen = draws(page)
         page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
         wait_ready(page, seen)
-        light = page.evaluate("getComputedStyle(document.querySelector('#lx-view2d .lx-axes text')).fill")
-        assert rgb(light) == rgb(page.evaluate("getComputedStyle(document.body).color")) != rgb(body)
+        light = page.evaluate(
+            "getComputedStyle(document.querySelector('#lx-view2d .lx-axes text')).fill"
+        )
+        assert (
+            rgb(light) == rgb(page.evaluate("getComputedStyle(document.body).color")) != rgb(body)
+        )
     finally:
         context.close()
 
@@ -498,8 +540,12 @@ def test_the_contour_map_needs_no_plotly(browser: Browser, site_url: str) -> Non
     """The map is drawn, and answers clicks, with Plotly withheld (served as an empty
     script); the 3-D view then says why it is missing."""
     context, traffic = new_context(browser, site_url)
-    context.route(f"**/{PLOTLY}", lambda route: route.fulfill(
-        status=200, content_type="application/javascript", body="/* withheld */"))
+    context.route(
+        f"**/{PLOTLY}",
+        lambda route: route.fulfill(
+            status=200, content_type="application/javascript", body="/* withheld */"
+        ),
+    )
     try:
         assert not (problems := open_page(context, traffic, site_url + PAGE)), problems
         page = context.pages[0]
@@ -529,7 +575,9 @@ OVERFLOW_JS = """(width) => [...document.querySelectorAll('.lx, .lx *')].filter(
 
 
 @pytest.mark.parametrize("width", [390, 320])
-def test_phone_width_has_no_horizontal_overflow(browser: Browser, site_url: str, width: int) -> None:
+def test_phone_width_has_no_horizontal_overflow(
+    browser: Browser, site_url: str, width: int
+) -> None:
     context, traffic = new_context(browser, site_url)
     try:
         context.new_page().set_viewport_size({"width": width, "height": 844})
@@ -539,15 +587,19 @@ def test_phone_width_has_no_horizontal_overflow(browser: Browser, site_url: str,
         assert not (wide := page.evaluate(OVERFLOW_JS, width)), f"wider than {width} px: {wide}"
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         left, top, frame_width, frame_height = page.evaluate(FRAME_JS)
-        assert left >= 0 and left + frame_width <= width and frame_width > width / 2, (left, frame_width)
+        assert left >= 0 and left + frame_width <= width and frame_width > width / 2, (
+            left,
+            frame_width,
+        )
     finally:
         context.close()
 
 
 def test_a_touch_drag_turns_the_camera(browser: Browser, site_url: str) -> None:
     """Phones and tablets: one finger dragged across the 3-D view turns it."""
-    context = browser.new_context(viewport={"width": 820, "height": 1000}, has_touch=True,
-                                  is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 820, "height": 1000}, has_touch=True, is_mobile=True
+    )
     try:
         page = context.new_page()
         page.goto(site_url + PAGE, wait_until="load")
@@ -560,8 +612,10 @@ def test_a_touch_drag_turns_the_camera(browser: Browser, site_url: str) -> None:
         cdp = context.new_cdp_session(page)  # Playwright has taps only; drag through CDP
 
         def touch(kind: str, points: list[tuple[float, float]]) -> None:
-            cdp.send("Input.dispatchTouchEvent", {
-                "type": kind, "touchPoints": [{"x": px, "y": py} for px, py in points]})
+            cdp.send(
+                "Input.dispatchTouchEvent",
+                {"type": kind, "touchPoints": [{"x": px, "y": py} for px, py in points]},
+            )
 
         touch("touchStart", [(x, y)])
         for k in range(1, 11):

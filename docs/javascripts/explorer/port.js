@@ -1,4 +1,4 @@
-/* The terrain explorer's numerics: a line-by-line port of lossnotes.terrain (surfaces and
+/* The terrain explorer's numerics: a line-by-line port of lossnotes.landscape (surfaces and
    gradients) and of lossnotes.optim's update rules for the five optimizers the page
    offers, with torch's conventions and the same order of floating-point operations.
    tests/browser/test_terrain_explorer.py checks it against lossnotes to 1e-9. */
@@ -15,7 +15,7 @@
     return (4.0 * e) / ((1.0 + e) * (1.0 + e));
   }
 
-  // name -> [f(x, y), grad(x, y) -> [df/dx, df/dy]], as lossnotes.terrain.SURFACES
+  // name -> [f(x, y), grad(x, y) -> [df/dx, df/dy]], as lossnotes.landscape.SURFACES
   const SURFACES = {
     bowl: [(x, y) => x * x + y * y, (x, y) => [2 * x, 2 * y]],
     ill_conditioned: [
@@ -93,7 +93,7 @@
   };
 
   /* Iterates of optimizer `name` on surface `s` (an entry of the page's data: name, xlim,
-     ylim), as lossnotes.explorer.trajectory: stops after the first iterate outside the
+     ylim), as lossnotes.pages.terrain_explorer.trajectory: stops after the first iterate outside the
      escape box, or before a non-finite gradient. Returns {path: [[x, y], ...], escaped}. */
   function trajectory(s, name, lr, steps, start, beta, escape) {
     const grad = SURFACES[s.name][1];

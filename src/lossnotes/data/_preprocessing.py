@@ -30,8 +30,12 @@ from lossnotes._validate import (
 )
 
 __all__ = [
-    "Standardization", "fit_standardizer", "standardize",
-    "FeatureSelection", "fit_select_k_best", "select_features",
+    "Standardization",
+    "fit_standardizer",
+    "standardize",
+    "FeatureSelection",
+    "fit_select_k_best",
+    "select_features",
     "train_val_test_split",
 ]
 

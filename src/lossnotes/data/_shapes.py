@@ -1,4 +1,4 @@
-"""Seeded 2-D classification shapes: two moons, circles, XOR and spirals.
+"""Seeded 2-D classification shapes: two moons and XOR.
 
 Each takes ``(n, noise, seed)`` and returns ``X`` float64 of shape (n, 2) and labels
 ``int64`` in {0, 1}. Re-exported by :mod:`lossnotes.data`.
@@ -14,7 +14,6 @@ from lossnotes._validate import (
     FloatArray,
     as_generator,
     check_in_range,
-    check_positive,
     check_positive_int,
 )
 
@@ -48,32 +47,12 @@ def two_moons(n: int = 200, noise: float = 0.1, seed: Seed = 0) -> tuple[FloatAr
     rng = as_generator("seed", seed)
     n_out = n // 2
     t_out, t_in = np.linspace(0, np.pi, n_out), np.linspace(0, np.pi, n - n_out)
-    X = np.vstack([np.column_stack([np.cos(t_out), np.sin(t_out)]),
-                   np.column_stack([1 - np.cos(t_in), 0.5 - np.sin(t_in)])])
-    y = np.repeat([0, 1], [n_out, n - n_out])
-    return _shuffled(rng, X + rng.normal(0.0, noise, X.shape), y)
-
-
-def circles(
-    n: int = 200, noise: float = 0.05, seed: Seed = 0, *, factor: float = 0.5
-) -> tuple[FloatArray, Labels]:
-    """A circle of class 0 around a smaller one of class 1 (as ``make_circles``), shuffled.
-
-    Examples
-    --------
-    >>> X, y = circles(8, noise=0.0, seed=0)
-    >>> sorted(np.round(np.hypot(X[:, 0], X[:, 1]), 6).tolist())
-    [0.5, 0.5, 0.5, 0.5, 1.0, 1.0, 1.0, 1.0]
-    """
-    n = check_positive_int("n", n, minimum=2)
-    noise = _noise_level(noise)
-    factor = check_in_range("factor", factor, 0.0, 1.0, low_inclusive=False, high_inclusive=False)
-    rng = as_generator("seed", seed)
-    n_out = n // 2
-    t_out = np.linspace(0, 2 * np.pi, n_out, endpoint=False)
-    t_in = np.linspace(0, 2 * np.pi, n - n_out, endpoint=False)
-    X = np.vstack([np.column_stack([np.cos(t_out), np.sin(t_out)]),
-                   factor * np.column_stack([np.cos(t_in), np.sin(t_in)])])
+    X = np.vstack(
+        [
+            np.column_stack([np.cos(t_out), np.sin(t_out)]),
+            np.column_stack([1 - np.cos(t_in), 0.5 - np.sin(t_in)]),
+        ]
+    )
     y = np.repeat([0, 1], [n_out, n - n_out])
     return _shuffled(rng, X + rng.normal(0.0, noise, X.shape), y)
 
@@ -96,28 +75,3 @@ def xor(n: int = 200, noise: float = 0.1, seed: Seed = 0) -> tuple[FloatArray, L
     X = rng.uniform(-1.0, 1.0, size=(n, 2))
     y = ((X[:, 0] > 0) != (X[:, 1] > 0)).astype(np.int64)
     return X + rng.normal(0.0, noise, X.shape), y
-
-
-def spirals(
-    n: int = 200, noise: float = 0.05, seed: Seed = 0, *, turns: float = 1.5
-) -> tuple[FloatArray, Labels]:
-    """Two interleaved Archimedean spirals (class 1 is class 0 turned by 180 degrees), shuffled.
-
-    Radii grow from 0 to 1 over ``turns`` turns; ``noise`` is Gaussian on the inputs.
-
-    Examples
-    --------
-    >>> X, y = spirals(10, noise=0.0, seed=0)
-    >>> X.shape, bool(np.abs(X).max() <= 1.0)
-    ((10, 2), True)
-    """
-    n = check_positive_int("n", n, minimum=2)
-    noise = _noise_level(noise)
-    turns = check_positive("turns", turns)
-    rng = as_generator("seed", seed)
-    n0 = n // 2
-    r = np.concatenate([np.linspace(0.05, 1.0, n0), np.linspace(0.05, 1.0, n - n0)])
-    y = np.repeat([0, 1], [n0, n - n0])
-    angle = 2 * np.pi * turns * r + np.pi * y
-    X = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
-    return _shuffled(rng, X + rng.normal(0.0, noise, X.shape), y)

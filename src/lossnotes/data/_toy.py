@@ -1,7 +1,4 @@
-"""Seeded toy datasets: noisy lines, two moons, circles, XOR, spirals, imbalanced classes, blobs.
-
-The four 2-D shapes (two moons, circles, XOR, spirals) live in
-:mod:`lossnotes.shape_datasets` and are re-exported here.
+"""Seeded toy datasets: noisy lines, imbalanced classes, blobs.
 
 Every generator takes ``seed`` (an int, None, or a ``numpy.random.Generator``) and
 returns ``X`` as float64 of shape (n, d) with integer labels (``int64``) or real
@@ -23,10 +20,9 @@ from lossnotes._validate import (
     check_positive,
     check_positive_int,
 )
+from lossnotes.data._shapes import Labels, Seed, _shuffled
 
-from lossnotes.shape_datasets import Labels, Seed, _shuffled, circles, spirals, two_moons, xor
-
-__all__ = ["blobs", "circles", "imbalanced", "linear_data", "spirals", "two_moons", "xor"]
+__all__ = ["blobs", "imbalanced", "linear_data"]
 
 
 def linear_data(
@@ -87,10 +83,13 @@ def linear_data(
     outliers = check_positive_int("outliers", outliers, minimum=0)
     if outliers > n:
         raise ValueError(f"outliers must be at most n = {n}; got {outliers}")
-    outlier_shift = check_in_range("outlier_shift", outlier_shift, -np.inf, np.inf,
-                                   low_inclusive=False, high_inclusive=False)
+    outlier_shift = check_in_range(
+        "outlier_shift", outlier_shift, -np.inf, np.inf, low_inclusive=False, high_inclusive=False
+    )
     low = check_in_range("x_range[0]", x_range[0], -np.inf, np.inf, low_inclusive=False)
-    high = check_in_range("x_range[1]", x_range[1], low, np.inf, low_inclusive=False, high_inclusive=False)
+    high = check_in_range(
+        "x_range[1]", x_range[1], low, np.inf, low_inclusive=False, high_inclusive=False
+    )
     rng = as_generator("seed", seed)
     X = rng.uniform(low, high, size=(n, weights.size))
     if noise == "gaussian":
@@ -107,7 +106,11 @@ def linear_data(
 
 
 def imbalanced(
-    n: int = 500, positive_fraction: float = 0.1, *, separation: float = 2.0, d: int = 2,
+    n: int = 500,
+    positive_fraction: float = 0.1,
+    *,
+    separation: float = 2.0,
+    d: int = 2,
     seed: Seed = 0,
 ) -> tuple[FloatArray, Labels]:
     """Two Gaussian classes (unit covariance) with ``round(n * positive_fraction)`` positives.
@@ -122,8 +125,9 @@ def imbalanced(
     ((100, 2), 5)
     """
     n = check_positive_int("n", n, minimum=2)
-    fraction = check_in_range("positive_fraction", positive_fraction, 0.0, 1.0,
-                              low_inclusive=False, high_inclusive=False)
+    fraction = check_in_range(
+        "positive_fraction", positive_fraction, 0.0, 1.0, low_inclusive=False, high_inclusive=False
+    )
     separation = check_in_range("separation", separation, 0.0, np.inf, high_inclusive=False)
     d = check_positive_int("d", d)
     n_pos = int(round(n * fraction))
@@ -139,7 +143,12 @@ def imbalanced(
 
 
 def blobs(
-    n: int = 300, centers: Any = 3, std: float = 1.0, seed: Seed = 0, *, d: int = 2,
+    n: int = 300,
+    centers: Any = 3,
+    std: float = 1.0,
+    seed: Seed = 0,
+    *,
+    d: int = 2,
     center_box: tuple[float, float] = (-10.0, 10.0),
 ) -> tuple[FloatArray, Labels]:
     """Isotropic Gaussian clusters (as ``make_blobs``): ``n // k`` points each, remainder to the first.

@@ -12,8 +12,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ._validate import as_float_array
-from .figures import PALETTE, subplots
+from lossnotes._validate import as_float_array
+from lossnotes.figures._style import PALETTE, subplots
 
 
 def _contour_levels(Z: np.ndarray, count: int) -> np.ndarray:
@@ -33,12 +33,17 @@ def draw_paths(ax: Axes, paths: Mapping[str, np.ndarray], *, markers: bool = Tru
     for index, (label, path) in enumerate(paths.items()):
         points = as_float_array(f"paths[{label!r}]", path, ndim=2)
         if points.shape[1] != 2:
-            raise ValueError(
-                f"paths[{label!r}] must have shape (steps + 1, 2); got {points.shape}"
-            )
+            raise ValueError(f"paths[{label!r}] must have shape (steps + 1, 2); got {points.shape}")
         color = PALETTE[index % len(PALETTE)]
-        ax.plot(points[:, 0], points[:, 1], color=color, label=label, lw=1.8,
-                marker="o" if markers and len(points) <= 60 else None, ms=3)
+        ax.plot(
+            points[:, 0],
+            points[:, 1],
+            color=color,
+            label=label,
+            lw=1.8,
+            marker="o" if markers and len(points) <= 60 else None,
+            ms=3,
+        )
         ax.plot(*points[0], marker="s", color=color, ms=6, ls="none")
         ax.plot(*points[-1], marker="o", mfc="none", mec=color, mew=2, ms=8, ls="none")
 
@@ -103,15 +108,25 @@ def contour_with_paths(
     else:
         fig = ax.figure
     # Rasterized: a filled contour is thousands of polygons, far heavier as vector SVG.
-    ax.contourf(xs, ys, Z, levels=_contour_levels(Z, levels), cmap="viridis", alpha=0.55,
-                rasterized=True)
-    ax.contour(xs, ys, Z, levels=_contour_levels(Z, levels), colors="0.5",
-               linewidths=0.5, alpha=0.6)
+    ax.contourf(
+        xs, ys, Z, levels=_contour_levels(Z, levels), cmap="viridis", alpha=0.55, rasterized=True
+    )
+    ax.contour(
+        xs, ys, Z, levels=_contour_levels(Z, levels), colors="0.5", linewidths=0.5, alpha=0.6
+    )
     if paths:
         draw_paths(ax, paths)
     if optimum is not None:
-        ax.plot(*optimum, marker="*", ms=14, color=PALETTE[1], mec="white", mew=0.8,
-                ls="none", label="minimum")
+        ax.plot(
+            *optimum,
+            marker="*",
+            ms=14,
+            color=PALETTE[1],
+            mec="white",
+            mew=0.8,
+            ls="none",
+            label="minimum",
+        )
     ax.set(xlabel=xlabel, ylabel=ylabel, title=title, xlim=(xs[0], xs[-1]), ylim=(ys[0], ys[-1]))
     ax.grid(False)
     if paths or optimum is not None:

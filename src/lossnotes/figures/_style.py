@@ -60,6 +60,7 @@ STYLE: dict[str, Any] = {
     "contour.negative_linestyle": "solid",
 }
 
+
 def use_house_style() -> None:
     """Apply :data:`STYLE` to matplotlib's global ``rcParams``.
 
@@ -69,8 +70,9 @@ def use_house_style() -> None:
     matplotlib.rcParams.update(STYLE)
 
 
-def subplots(nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None,
-             **kwargs: Any) -> tuple[Figure, Any]:
+def subplots(
+    nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None, **kwargs: Any
+) -> tuple[Figure, Any]:
     """Create a figure in the house style without pyplot's global figure registry.
 
     Parameters

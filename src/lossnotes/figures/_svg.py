@@ -36,7 +36,7 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
 
 
-_PNG = re.compile(r'data:image/png;base64,([A-Za-z0-9+/=\s]+)')
+_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)")
 
 
 def _smaller_png(match: re.Match[str]) -> str:
@@ -72,6 +72,7 @@ def _minify(svg: str) -> str:
     label. Coordinates keep two decimals; ids stay only where something refers to
     them (clip paths, glyph and marker definitions).
     """
+
     def geometry(match: re.Match[str]) -> str:
         value = _DECIMAL.sub(_round, match[2])
         if match[1] == "d":
@@ -119,7 +120,7 @@ def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]  # drop the XML declaration and DOCTYPE
+    svg = svg[svg.index("<svg") :]  # drop the XML declaration and DOCTYPE
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
     # A <style> inside inline SVG applies to the whole page; ours lives in figures.css.

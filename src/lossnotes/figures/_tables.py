@@ -70,11 +70,16 @@ def markdown_table(
             )
     if align is None:
         first = rows[0] if rows else []
-        align = "".join("r" if isinstance(cell, Real) else "l" for cell in first) or "l" * len(headers)
+        align = "".join("r" if isinstance(cell, Real) else "l" for cell in first) or "l" * len(
+            headers
+        )
     if len(align) != len(headers) or set(align) - set("lcr"):
         raise ValueError(f"align must be {len(headers)} letters from 'l', 'c', 'r'; got {align!r}")
     rules = {"l": ":---", "c": ":---:", "r": "---:"}
-    lines = ["| " + " | ".join(format_number(h) for h in headers) + " |", "|" + "|".join(rules[a] for a in align) + "|"]
+    lines = [
+        "| " + " | ".join(format_number(h) for h in headers) + " |",
+        "|" + "|".join(rules[a] for a in align) + "|",
+    ]
     for row in rows:
         lines.append("| " + " | ".join(format_number(cell, digits) for cell in row) + " |")
     return "\n".join(lines)

@@ -1,11 +1,12 @@
 """Directions through parameter space: filter-normalised random directions and 1-D interpolation.
 
-Re-exported by :mod:`lossnotes.surfaces`, which slices losses along these directions.
+Re-exported by :mod:`lossnotes.landscape`, which slices losses along these directions.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -16,7 +17,7 @@ from lossnotes._validate import (
     check_choice,
     check_same_shape,
 )
-from lossnotes.flat_params import unflatten
+from lossnotes.models import unflatten
 
 
 def _evaluate_rows(f: Callable, thetas: FloatArray, batched: bool) -> FloatArray:

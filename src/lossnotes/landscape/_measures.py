@@ -2,9 +2,6 @@
 
 A loss here is any callable ``loss(theta) -> float`` on a flat parameter vector
 (``functools.partial(model.loss, X=X, y=y)`` for the models of :mod:`lossnotes.models`).
-Slices through parameter space and straight-line interpolation live in
-:mod:`lossnotes.surfaces` (:func:`~lossnotes.surfaces.grid_loss`,
-:func:`~lossnotes.surfaces.random_direction`, :func:`~lossnotes.surfaces.interpolate`).
 
 Examples
 --------
@@ -71,7 +68,9 @@ def gradient_norms(grad: Callable[[FloatArray], FloatArray], path: Any) -> Float
     return np.array([float(np.linalg.norm(grad(theta))) for theta in points])
 
 
-def goe_matrices(dim: int, n_samples: int, seed: int | np.random.Generator | None = 0) -> FloatArray:
+def goe_matrices(
+    dim: int, n_samples: int, seed: int | np.random.Generator | None = 0
+) -> FloatArray:
     """Random symmetric matrices ``(G + G^T) / 2``, ``G`` standard normal: the Gaussian
     orthogonal ensemble (off-diagonal variance 1/2, diagonal variance 1).
 

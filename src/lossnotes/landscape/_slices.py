@@ -1,4 +1,4 @@
-"""Loss surfaces: 2-D slices through parameter space, random directions, 1-D interpolation.
+"""Loss surfaces: 2-D slices through parameter space.
 
 ``f`` is any loss of a flat parameter vector (for instance
 ``lambda t: model.loss(t, X, y)``). Pass ``batched=True`` when ``f`` accepts a stack of
@@ -6,21 +6,20 @@ parameter vectors of shape (m, p) and returns m losses (for instance
 ``lambda t: model.batched_loss(t, X, y)``): slices are then evaluated one grid row at a
 time instead of one point at a time. For the two-parameter linear
 model, :func:`mse_surface_linear` evaluates the whole grid from a few statistics.
-:func:`random_direction` and :func:`interpolate` live in :mod:`lossnotes.directions`
-and are re-exported here.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-from lossnotes._compensated import double_length_mean, two_product
 from lossnotes._validate import FloatArray, as_float_array
-from lossnotes.directions import _evaluate_rows, interpolate, random_direction
+from lossnotes.landscape._compensated import double_length_mean, two_product
+from lossnotes.landscape._directions import _evaluate_rows
 
-__all__ = ["grid_loss", "interpolate", "mse_surface_linear", "param_grid_loss", "random_direction"]
+__all__ = ["grid_loss", "mse_surface_linear"]
 
 
 def grid_loss(
@@ -72,32 +71,6 @@ def grid_loss(
     for j, beta in enumerate(b):  # one row at a time bounds memory at len(alphas) * p
         Z[j] = _evaluate_rows(f, origin + a[:, None] * u + beta * v, batched)
     return Z
-
-
-def param_grid_loss(
-    f: Callable[[FloatArray], Any], ws: Any, bs: Any, *, batched: bool = False
-) -> FloatArray:
-    """Loss over a grid of two parameters: ``Z[j, i] = f([ws[i], bs[j]])``.
-
-    Parameters
-    ----------
-    f : callable
-        Loss of a length-2 vector ``[w, b]`` (or of an (m, 2) stack with ``batched=True``).
-    ws, bs : array_like, 1-D
-        Values of the first and second parameter.
-    batched : bool, default False
-
-    Returns
-    -------
-    numpy.ndarray of shape (len(bs), len(ws))
-
-    Examples
-    --------
-    >>> param_grid_loss(lambda t: t[0] - t[1], [1.0, 2.0], [0.0, 10.0])
-    array([[ 1.,  2.],
-           [-9., -8.]])
-    """
-    return grid_loss(f, np.zeros(2), [1.0, 0.0], [0.0, 1.0], ws, bs, batched=batched)
 
 
 def mse_surface_linear(x: Any, y: Any, ws: Any, bs: Any) -> FloatArray:

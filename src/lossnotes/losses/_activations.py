@@ -1,35 +1,14 @@
 """Numerically stable sigmoid, softmax and log-softmax.
 
-The public functions validate their input; the underscored twins skip validation
-and also accept complex arrays, which the Hessian module needs for complex-step
-differentiation (the branches are chosen on the real part only).
+These validate their input and call the kernels of :mod:`lossnotes.losses.kernels`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from lossnotes._validate import FloatArray, as_float_array
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    # exp(-|z|) never overflows, so both branches are safe for logits like +-1e4.
-    e = np.exp(-np.where(z.real >= 0, z, -z))
-    return np.where(z.real >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-
-
-def _log_softmax(z: np.ndarray) -> np.ndarray:
-    # Subtracting the row maximum makes every exponent <= 0: no overflow, and the
-    # largest term is exactly 1, so the log of the sum never sees 0.
-    shifted = z - np.max(z.real, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    e = np.exp(z - np.max(z.real, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+from lossnotes.losses import kernels
 
 
 def sigmoid(z: Any) -> FloatArray:
@@ -50,7 +29,7 @@ def sigmoid(z: Any) -> FloatArray:
     >>> sigmoid([0.0, 1e4, -1e4])
     array([0.5, 1. , 0. ])
     """
-    return _sigmoid(as_float_array("z", z))
+    return kernels.sigmoid(as_float_array("z", z))
 
 
 def log_softmax(logits: Any) -> FloatArray:
@@ -72,7 +51,7 @@ def log_softmax(logits: Any) -> FloatArray:
     array([[-6.93147181e-01, -6.93147181e-01],
            [ 0.00000000e+00, -1.00000000e+04]])
     """
-    return _log_softmax(as_float_array("logits", logits, ndim=(1, 2)))
+    return kernels.log_softmax(as_float_array("logits", logits, ndim=(1, 2)))
 
 
 def softmax(logits: Any) -> FloatArray:
@@ -95,4 +74,4 @@ def softmax(logits: Any) -> FloatArray:
     >>> softmax([[1e4, 0.0]])
     array([[1., 0.]])
     """
-    return _softmax(as_float_array("logits", logits, ndim=(1, 2)))
+    return kernels.softmax(as_float_array("logits", logits, ndim=(1, 2)))

@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._loss_common import check_array_in_range, check_reduction, grad_scale, reduce
 from lossnotes._validate import FloatArray, as_float_array, check_same_shape
-from lossnotes.activations import _sigmoid
+from lossnotes.losses import kernels
+from lossnotes.losses._common import check_array_in_range, check_reduction, grad_scale, reduce
 
 _LOG_FLOOR = -100.0  # PyTorch's BCELoss clamps each log term at -100
 _BCE_GRAD_EPS = 1e-12  # PyTorch's BCELoss backward divides by max(p (1 - p), 1e-12)
@@ -111,7 +111,7 @@ def bce_with_logits(logits: Any, target: Any, *, reduction: str = "mean") -> flo
     array([6.93147181e-01, 1.00000000e+04, 0.00000000e+00])
     """
     z, y, reduction = _binary_pair("logits", logits, target, reduction, probabilities=False)
-    return reduce(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))), reduction)
+    return reduce(kernels.logistic_loss(z, y), reduction)
 
 
 def bce_with_logits_grad(logits: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
@@ -133,4 +133,4 @@ def bce_with_logits_grad(logits: Any, target: Any, *, reduction: str = "mean") -
     array([-0.5,  1. ])
     """
     z, y, reduction = _binary_pair("logits", logits, target, reduction, probabilities=False)
-    return (_sigmoid(z) - y) * grad_scale(z.size, reduction)
+    return kernels.logistic_loss_grad(z, y) * grad_scale(z.size, reduction)

@@ -12,15 +12,16 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._loss_common import (
+from lossnotes._validate import FloatArray, as_float_array
+from lossnotes.losses import kernels
+from lossnotes.losses._common import (
     as_class_indices,
     check_array_in_range,
     check_reduction,
     grad_scale,
     reduce,
 )
-from lossnotes._validate import FloatArray, as_float_array
-from lossnotes.activations import _log_softmax, _softmax
+
 
 def _target_distribution(target: Any, n: int, k: int) -> FloatArray:
     """Class indices (n,) or probabilities (n, K) -> probabilities (n, K)."""
@@ -45,7 +46,9 @@ def _target_distribution(target: Any, n: int, k: int) -> FloatArray:
     return probabilities
 
 
-def _logits_and_target(logits: Any, target: Any, reduction: Any) -> tuple[FloatArray, FloatArray, str]:
+def _logits_and_target(
+    logits: Any, target: Any, reduction: Any
+) -> tuple[FloatArray, FloatArray, str]:
     z = as_float_array("logits", logits, ndim=2)
     return z, _target_distribution(target, *z.shape), check_reduction(reduction)
 
@@ -74,7 +77,7 @@ def cross_entropy(logits: Any, target: Any, *, reduction: str = "mean") -> float
     1.0986122886681098
     """
     z, t, reduction = _logits_and_target(logits, target, reduction)
-    return reduce(-np.sum(t * _log_softmax(z), axis=1), reduction)
+    return reduce(kernels.softmax_cross_entropy(z, t), reduction)
 
 
 def cross_entropy_grad(logits: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
@@ -96,10 +99,12 @@ def cross_entropy_grad(logits: Any, target: Any, *, reduction: str = "mean") -> 
     array([[ 0.5, -0.5]])
     """
     z, t, reduction = _logits_and_target(logits, target, reduction)
-    return (_softmax(z) - t) * grad_scale(len(z), reduction)
+    return kernels.softmax_cross_entropy_grad(z, t) * grad_scale(len(z), reduction)
 
 
-def _log_probs_and_target(log_probs: Any, target: Any, reduction: Any) -> tuple[FloatArray, np.ndarray, str]:
+def _log_probs_and_target(
+    log_probs: Any, target: Any, reduction: Any
+) -> tuple[FloatArray, np.ndarray, str]:
     values = as_float_array("log_probs", log_probs, ndim=2)
     if np.any(values > 1e-12):  # a probability above 1: these are probably logits
         i, j = (int(a) for a in np.argwhere(values > 1e-12)[0])

@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._loss_common import check_reduction, grad_scale, reduce
 from lossnotes._validate import FloatArray, as_float_array
+from lossnotes.losses._common import check_reduction, grad_scale, reduce
 
 
 def _points_and_centroids(points: Any, centroids: Any) -> tuple[FloatArray, FloatArray]:

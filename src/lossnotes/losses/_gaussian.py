@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._loss_common import check_array_in_range, grad_scale, reduce
 from lossnotes._validate import FloatArray, as_float_array, check_positive
-from lossnotes.regression_losses import _residual
+from lossnotes.losses._common import check_array_in_range, grad_scale, reduce
+from lossnotes.losses._regression import _residual
 
 
 def _gaussian_parts(

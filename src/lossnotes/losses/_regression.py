@@ -12,28 +12,29 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._loss_common import check_reduction, grad_scale, reduce
 from lossnotes._validate import FloatArray, as_float_array, check_positive, check_same_shape
+from lossnotes.losses import kernels
+from lossnotes.losses._common import check_reduction, grad_scale, reduce
 
 
 def _residual(
-    y_pred: Any, y_true: Any, reduction: Any, names: tuple[str, str] = ("y_pred", "y_true")
+    input: Any, target: Any, reduction: Any, names: tuple[str, str] = ("input", "target")
 ) -> tuple[FloatArray, str]:
-    prediction = as_float_array(names[0], y_pred)
-    target = as_float_array(names[1], y_true)
+    prediction = as_float_array(names[0], input)
+    target = as_float_array(names[1], target)
     check_same_shape(names[0], prediction, names[1], target)
     return prediction - target, check_reduction(reduction)
 
 
-def mse(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatArray:
-    """Mean squared error ``mean((y_true - y_pred)**2)`` (no factor 1/2, as in PyTorch).
+def mse(input: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Mean squared error ``mean((target - input)**2)`` (no factor 1/2, as in PyTorch).
 
     Residuals beyond about 1.3e154 square past the float64 range: the loss is then
     ``inf`` (silently, as in PyTorch), never NaN. Use :func:`huber` for such data.
 
     Parameters
     ----------
-    y_pred, y_true : array_like
+    input, target : array_like
         Predictions and targets of the same shape.
     reduction : {"mean", "sum", "none"}, default "mean"
         Average, total, or per-element losses.
@@ -50,39 +51,39 @@ def mse(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatAr
     >>> mse([1.0, 2.0], [1.0, 12.0], reduction="none")
     array([  0., 100.])
     """
-    r, reduction = _residual(y_pred, y_true, reduction)
+    r, reduction = _residual(input, target, reduction)
     with np.errstate(over="ignore"):  # documented: overflow gives inf
-        return reduce(r * r, reduction)
+        return reduce(kernels.squared_error(r), reduction)
 
 
-def mse_grad(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> FloatArray:
-    """Gradient of :func:`mse` with respect to ``y_pred``: ``2 (y_pred - y_true) / n``.
+def mse_grad(input: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
+    """Gradient of :func:`mse` with respect to ``input``: ``2 (input - target) / n``.
 
     Parameters
     ----------
-    y_pred, y_true, reduction
+    input, target, reduction
         As for :func:`mse`.
 
     Returns
     -------
     numpy.ndarray
-        Same shape as ``y_pred``.
+        Same shape as ``input``.
 
     Examples
     --------
     >>> mse_grad([1.0, 2.0], [1.0, 12.0])
     array([  0., -10.])
     """
-    r, reduction = _residual(y_pred, y_true, reduction)
-    return 2.0 * r * grad_scale(r.size, reduction)
+    r, reduction = _residual(input, target, reduction)
+    return kernels.squared_error_grad(r) * grad_scale(r.size, reduction)
 
 
-def mae(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatArray:
-    """Mean absolute error ``mean(|y_true - y_pred|)`` (PyTorch ``L1Loss``).
+def mae(input: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
+    """Mean absolute error ``mean(|target - input|)`` (PyTorch ``L1Loss``).
 
     Parameters
     ----------
-    y_pred, y_true : array_like
+    input, target : array_like
         Predictions and targets of the same shape.
     reduction : {"mean", "sum", "none"}, default "mean"
 
@@ -95,37 +96,37 @@ def mae(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> float | FloatAr
     >>> mae([1.0, 2.0], [1.0, 12.0])
     5.0
     """
-    r, reduction = _residual(y_pred, y_true, reduction)
+    r, reduction = _residual(input, target, reduction)
     return reduce(np.abs(r), reduction)
 
 
-def mae_grad(y_pred: Any, y_true: Any, *, reduction: str = "mean") -> FloatArray:
-    """Subgradient of :func:`mae`: ``sign(y_pred - y_true) / n``, taking 0 at a zero residual.
+def mae_grad(input: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
+    """Subgradient of :func:`mae`: ``sign(input - target) / n``, taking 0 at a zero residual.
 
     Zero at the kink is PyTorch's choice (``torch.sign(0) == 0``); any value in
     ``[-1, 1]`` would be a valid subgradient there.
 
     Parameters
     ----------
-    y_pred, y_true, reduction
+    input, target, reduction
         As for :func:`mae`.
 
     Returns
     -------
     numpy.ndarray
-        Same shape as ``y_pred``.
+        Same shape as ``input``.
 
     Examples
     --------
     >>> mae_grad([1.0, 2.0, 3.0], [1.0, 12.0, 0.0], reduction="sum")
     array([ 0., -1.,  1.])
     """
-    r, reduction = _residual(y_pred, y_true, reduction)
+    r, reduction = _residual(input, target, reduction)
     return np.sign(r) * grad_scale(r.size, reduction)
 
 
 def huber(
-    y_pred: Any, y_true: Any, *, delta: float = 1.0, reduction: str = "mean"
+    input: Any, target: Any, *, delta: float = 1.0, reduction: str = "mean"
 ) -> float | FloatArray:
     """Huber loss: ``0.5 r**2`` where ``|r| < delta``, else ``delta (|r| - 0.5 delta)``.
 
@@ -134,7 +135,7 @@ def huber(
 
     Parameters
     ----------
-    y_pred, y_true : array_like
+    input, target : array_like
         Predictions and targets of the same shape.
     delta : float, default 1.0
         Where the quadratic part hands over to the linear part; must be > 0.
@@ -152,7 +153,7 @@ def huber(
     1e+200
     """
     delta = check_positive("delta", delta)
-    r, reduction = _residual(y_pred, y_true, reduction)
+    r, reduction = _residual(input, target, reduction)
     a = np.abs(r)
     # Square only the clipped residual, so huge residuals never overflow.
     clipped = np.minimum(a, delta)
@@ -160,19 +161,19 @@ def huber(
 
 
 def huber_grad(
-    y_pred: Any, y_true: Any, *, delta: float = 1.0, reduction: str = "mean"
+    input: Any, target: Any, *, delta: float = 1.0, reduction: str = "mean"
 ) -> FloatArray:
-    """Gradient of :func:`huber` with respect to ``y_pred``: ``clip(r, -delta, delta) / n``.
+    """Gradient of :func:`huber` with respect to ``input``: ``clip(r, -delta, delta) / n``.
 
     Parameters
     ----------
-    y_pred, y_true, delta, reduction
+    input, target, delta, reduction
         As for :func:`huber`.
 
     Returns
     -------
     numpy.ndarray
-        Same shape as ``y_pred``.
+        Same shape as ``input``.
 
     Examples
     --------
@@ -180,5 +181,5 @@ def huber_grad(
     array([-0.5, -1. ])
     """
     delta = check_positive("delta", delta)
-    r, reduction = _residual(y_pred, y_true, reduction)
+    r, reduction = _residual(input, target, reduction)
     return np.clip(r, -delta, delta) * grad_scale(r.size, reduction)

@@ -2,7 +2,8 @@
 
 ``*_score`` is maximised, ``*_error`` minimised. Classification metrics take labels;
 ranking metrics take binary labels and scores (O(n log n)); regression metrics take
-real targets. An undefined value (0/0, a single class) gives a fallback value plus an
+real targets; :func:`reliability_curve` bins predicted probabilities as
+``sklearn.calibration.calibration_curve(strategy="uniform")``. An undefined value (0/0, a single class) gives a fallback value plus an
 :class:`UndefinedMetricWarning` instead of an exception.
 
 >>> from lossnotes.metrics import f1_score, roc_auc_score
@@ -10,6 +11,7 @@ real targets. An undefined value (0/0, a single class) gives a fallback value pl
 (0.666667, 0.75)
 """
 
+from lossnotes.metrics._calibration import reliability_curve
 from lossnotes.metrics._classification import (
     accuracy_score,
     confusion_matrix,
@@ -33,8 +35,18 @@ from lossnotes.metrics._regression import (
 
 __all__ = [
     "UndefinedMetricWarning",
-    "confusion_matrix", "accuracy_score", "precision_score", "recall_score", "f1_score",
-    "roc_curve", "roc_auc_score", "precision_recall_curve", "average_precision_score",
+    "confusion_matrix",
+    "accuracy_score",
+    "precision_score",
+    "recall_score",
+    "f1_score",
+    "roc_curve",
+    "roc_auc_score",
+    "precision_recall_curve",
+    "average_precision_score",
     "pr_auc_trapezoid",
-    "mean_absolute_error", "root_mean_squared_error", "r2_score",
+    "mean_absolute_error",
+    "root_mean_squared_error",
+    "r2_score",
+    "reliability_curve",
 ]

@@ -82,8 +82,15 @@ def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True) -> float
     return float(correct / y_true.size) if normalize else float(correct)
 
 
-def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
-                    average: str | None = "binary", zero_division: Any = "warn") -> Any:
+def precision_score(
+    y_true: Any,
+    y_pred: Any,
+    *,
+    labels: Any = None,
+    pos_label: Any = 1,
+    average: str | None = "binary",
+    zero_division: Any = "warn",
+) -> Any:
     """Precision ``tp / (tp + fp)``: of the samples predicted positive, the share that is.
 
     ``average`` is ``"binary"`` (the ``pos_label`` class only), ``"micro"`` (pooled
@@ -120,8 +127,15 @@ def precision_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: 
     return _prf(y_true, y_pred, labels, pos_label, average, zero_division, "precision")
 
 
-def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
-                 average: str | None = "binary", zero_division: Any = "warn") -> Any:
+def recall_score(
+    y_true: Any,
+    y_pred: Any,
+    *,
+    labels: Any = None,
+    pos_label: Any = 1,
+    average: str | None = "binary",
+    zero_division: Any = "warn",
+) -> Any:
     """Recall ``tp / (tp + fn)``: of the positive samples, the share found.
 
     Parameters as :func:`precision_score`.
@@ -134,8 +148,15 @@ def recall_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any
     return _prf(y_true, y_pred, labels, pos_label, average, zero_division, "recall")
 
 
-def f1_score(y_true: Any, y_pred: Any, *, labels: Any = None, pos_label: Any = 1,
-             average: str | None = "binary", zero_division: Any = "warn") -> Any:
+def f1_score(
+    y_true: Any,
+    y_pred: Any,
+    *,
+    labels: Any = None,
+    pos_label: Any = 1,
+    average: str | None = "binary",
+    zero_division: Any = "warn",
+) -> Any:
     """F1 ``2 tp / (2 tp + fp + fn)``, the harmonic mean of precision and recall.
 
     Undefined (``zero_division``) only when ``tp + fp + fn = 0``. Parameters as
@@ -186,8 +207,11 @@ def _prf(y_true, y_pred, labels, pos_label, average, zero_division, metric):
         labels = np.asarray([pos_label])
     else:
         if pos_label not in (None, 1):
-            warnings.warn(f"pos_label={pos_label!r} is ignored when average={average!r}",
-                          UserWarning, stacklevel=3)
+            warnings.warn(
+                f"pos_label={pos_label!r} is ignored when average={average!r}",
+                UserWarning,
+                stacklevel=3,
+            )
         labels = present if labels is None else as_labels("labels", labels)
     k = labels.size
     true_idx, pred_idx = _index_in(labels, y_true), _index_in(labels, y_pred)
@@ -195,7 +219,11 @@ def _prf(y_true, y_pred, labels, pos_label, average, zero_division, metric):
     pred_sum = np.bincount(pred_idx, minlength=k + 1)[:k].astype(float)
     true_sum = np.bincount(true_idx, minlength=k + 1)[:k].astype(float)
     if average == "micro":
-        tp, pred_sum, true_sum = tp.sum(keepdims=True), pred_sum.sum(keepdims=True), true_sum.sum(keepdims=True)
+        tp, pred_sum, true_sum = (
+            tp.sum(keepdims=True),
+            pred_sum.sum(keepdims=True),
+            true_sum.sum(keepdims=True),
+        )
     # like scikit-learn, warn only about the metric asked for, and only for "warn"
     warn = isinstance(zero_division, str)
     if metric == "precision":
@@ -215,8 +243,10 @@ def _divide(num, den, fill, warn_name, kind) -> np.ndarray:
     if zero.any():
         out[zero] = fill
         if warn_name:
-            warn_undefined(f"{warn_name} is ill-defined and set to 0.0 for labels with no {kind} "
-                           "samples; use zero_division to choose the value")
+            warn_undefined(
+                f"{warn_name} is ill-defined and set to 0.0 for labels with no {kind} "
+                "samples; use zero_division to choose the value"
+            )
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import _describe, as_float_array, check_same_length
+from lossnotes._validate import as_float_array, check_same_length, describe
 
 
 class UndefinedMetricWarning(UserWarning):
@@ -28,7 +28,9 @@ def as_labels(name: str, value: Any) -> np.ndarray:
     try:
         labels = np.asarray(value)
     except Exception as error:
-        raise TypeError(f"{name} must be a 1-D array of class labels; got {_describe(value)}") from error
+        raise TypeError(
+            f"{name} must be a 1-D array of class labels; got {describe(value)}"
+        ) from error
     if labels.ndim != 1:
         raise ValueError(f"{name} must be a 1-D array of class labels; got shape {labels.shape}")
     if labels.size == 0:

@@ -18,7 +18,10 @@ from lossnotes.metrics._common import (
 )
 
 __all__ = [
-    "roc_curve", "roc_auc_score", "precision_recall_curve", "average_precision_score",
+    "roc_curve",
+    "roc_auc_score",
+    "precision_recall_curve",
+    "average_precision_score",
     "pr_auc_trapezoid",
 ]
 

@@ -8,14 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes import _network_math as net
-from lossnotes._validate import (
-    FloatArray,
-    as_float_array,
-    as_generator,
-    check_same_length,
-)
-from lossnotes.flat_params import _split_last_axis, unflatten
+from lossnotes._validate import FloatArray, as_float_array, as_generator, check_same_length
+from lossnotes.models import _layers as net
+from lossnotes.models._flat import _split_last_axis, unflatten
 
 
 class _Network:
@@ -60,7 +55,9 @@ class _Network:
     def _check_theta_X(self, theta: Any, X: Any) -> tuple[list[FloatArray], FloatArray]:
         vector = as_float_array("theta", theta, ndim=1)
         if vector.size != self.n_params:
-            raise ValueError(f"theta must have {self.n_params} entries for {self!r}; got {vector.size}")
+            raise ValueError(
+                f"theta must have {self.n_params} entries for {self!r}; got {vector.size}"
+            )
         return unflatten(vector, self.param_shapes), self._check_X(X)
 
     def _check_X(self, X: Any) -> FloatArray:
@@ -134,7 +131,7 @@ class _Network:
     def batched_loss(self, thetas: Any, X: Any, y: Any) -> FloatArray:
         """:meth:`loss` for every row of a stack ``thetas`` (m, n_params), in one forward pass.
 
-        What :func:`lossnotes.surfaces.grid_loss` wants with ``batched=True``: a slice
+        What :func:`lossnotes.landscape.grid_loss` wants with ``batched=True``: a slice
         through parameter space is a stack of parameter vectors on the same data.
 
         Parameters
@@ -149,7 +146,7 @@ class _Network:
 
         Examples
         --------
-        >>> from lossnotes.models import MLP
+        >>> from lossnotes.models._networks import MLP
         >>> model = MLP(sizes=(2, 4, 1))
         >>> thetas = np.stack([model.init(seed=s) for s in range(3)])
         >>> X, y = np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1])

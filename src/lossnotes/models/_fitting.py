@@ -1,11 +1,10 @@
-"""Fitting small models under different losses: robust lines, logistic regression, calibration.
+"""Fitting small models under different losses: robust lines and logistic regression.
 
 :func:`fit_line` fits ``y = slope * x + intercept`` by minimising the MSE (closed form),
 the MAE or the Huber loss (both by iteratively reweighted least squares, IRLS). It
 accepts many target vectors at once, so a page can compare estimators over hundreds of
 noise draws in one vectorised call. :func:`fit_logistic` is Newton's method on the mean
-binary cross-entropy; :func:`reliability_curve` bins predicted probabilities the way
-scikit-learn's ``calibration_curve(strategy="uniform")`` does.
+binary cross-entropy.
 """
 
 from __future__ import annotations
@@ -21,9 +20,10 @@ from lossnotes._validate import (
     check_positive,
     check_positive_int,
 )
-from lossnotes.activations import _sigmoid
+from lossnotes.losses import kernels
+from lossnotes.models._hessian import logistic_hessian
 
-__all__ = ["fit_line", "fit_logistic", "reliability_curve"]
+__all__ = ["fit_line", "fit_logistic"]
 
 LINE_LOSSES = ("mse", "mae", "huber")
 
@@ -125,41 +125,19 @@ def fit_logistic(X: Any, y: Any, *, n_iter: int = 50) -> tuple[FloatArray, float
     design = np.column_stack([X, np.ones(len(X))])
     theta = np.zeros(design.shape[1])
     for _ in range(n_iter):
-        p = _sigmoid(design @ theta)
-        hessian = (design * (p * (1 - p))[:, None]).T @ design
-        theta = theta - np.linalg.solve(hessian, design.T @ (p - labels))
-    return theta[:-1], float(theta[-1])
-
-
-def reliability_curve(
-    y_true: Any, prob: Any, *, n_bins: int = 10
-) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Fraction of positives against mean predicted probability, in equal-width bins of [0, 1].
-
-    Empty bins are dropped, as in ``sklearn.calibration.calibration_curve``. A calibrated
-    model lies on the diagonal: among cases given probability ``p``, a fraction ``p`` is positive.
-
-    Returns
-    -------
-    mean_predicted, fraction_positive, counts : numpy.ndarray
-        One entry per non-empty bin.
-
-    Examples
-    --------
-    >>> reliability_curve([0, 1, 1, 1], [0.1, 0.3, 0.9, 0.95], n_bins=2)
-    (array([0.2  , 0.925]), array([0.5, 1. ]), array([2., 2.]))
-    """
-    labels = as_float_array("y_true", y_true, ndim=1)
-    p = as_float_array("prob", prob, ndim=1)
-    if p.size != labels.size:
-        raise ValueError(f"y_true and prob must have the same length; got {labels.size} and {p.size}")
-    if np.any((p < 0) | (p > 1)):
-        raise ValueError(f"prob must lie in [0, 1]; got values from {p.min()!r} to {p.max()!r}")
-    n_bins = check_positive_int("n_bins", n_bins)
-    edges = np.linspace(0.0, 1.0, n_bins + 1)
-    index = np.searchsorted(edges[1:-1], p, side="right")
-    counts = np.bincount(index, minlength=n_bins).astype(float)
-    sums = np.bincount(index, weights=p, minlength=n_bins)
-    hits = np.bincount(index, weights=labels, minlength=n_bins)
-    keep = counts > 0
-    return sums[keep] / counts[keep], hits[keep] / counts[keep], counts[keep]
+        gradient = design.T @ (kernels.sigmoid(design @ theta) - labels) / len(design)
+        try:
+            step = np.linalg.solve(logistic_hessian(design, theta), gradient)
+        except np.linalg.LinAlgError:
+            step = np.full_like(theta, np.inf)  # singular: p(1 - p) underflowed, see below
+        if not np.all(np.isfinite(step)):
+            break
+        theta = theta - step
+        if np.linalg.norm(step) <= 1e-10 * (1.0 + np.linalg.norm(theta)):
+            return theta[:-1], float(theta[-1])
+    # Newton converges quadratically when the maximum exists; on separable classes the
+    # likelihood keeps rising as the weights grow, and the steps never shrink.
+    raise ValueError(
+        f"fit_logistic did not converge in n_iter={n_iter} Newton steps: the classes in X and y"
+        " are (nearly) linearly separable, so the maximum-likelihood weights are infinite"
+    )

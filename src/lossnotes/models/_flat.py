@@ -6,7 +6,8 @@ them into per-layer arrays. Re-exported by :mod:`lossnotes.models`.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +39,9 @@ def unflatten(theta: Any, shapes: Sequence[tuple[int, ...]]) -> list[FloatArray]
     vector = as_float_array("theta", theta, ndim=1)
     total = sum(int(np.prod(shape)) for shape in shapes)
     if total != vector.size:
-        raise ValueError(f"theta must have {total} entries for shapes {list(shapes)}; got {vector.size}")
+        raise ValueError(
+            f"theta must have {total} entries for shapes {list(shapes)}; got {vector.size}"
+        )
     return _split_last_axis(vector, shapes)
 
 
@@ -55,4 +58,7 @@ def _split_last_axis(vectors: np.ndarray, shapes: Sequence[tuple[int, ...]]) -> 
     """
     bounds = np.cumsum([0, *(int(np.prod(shape)) for shape in shapes)])
     lead = vectors.shape[:-1]
-    return [vectors[..., a:b].reshape(*lead, *shape) for a, b, shape in zip(bounds[:-1], bounds[1:], shapes)]
+    return [
+        vectors[..., a:b].reshape(*lead, *shape)
+        for a, b, shape in zip(bounds[:-1], bounds[1:], shapes)
+    ]

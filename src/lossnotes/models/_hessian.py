@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 
 from lossnotes._validate import FloatArray, as_float_array, check_positive
-from lossnotes.activations import _sigmoid
-from lossnotes.flat_params import _split_last_axis
-from lossnotes.models import MLP, LinearRegression, LogisticRegression
+from lossnotes.losses import kernels
+from lossnotes.models._flat import _split_last_axis
+from lossnotes.models._networks import MLP, LinearRegression, LogisticRegression
 
 _COMPLEX_STEP = 1e-20
 
@@ -59,14 +59,21 @@ def hessian(
     if isinstance(model, LinearRegression):
         H = 2.0 / len(inputs) * design.T @ design
     elif isinstance(model, LogisticRegression):
-        p = _sigmoid(design @ np.concatenate([params[0].ravel(), params[1]]))
-        H = (design.T * (p * (1.0 - p))) @ design / len(inputs)
+        H = logistic_hessian(design, np.concatenate([params[0].ravel(), params[1]]))
     else:
         H = _complex_step_hessian(model, params, inputs, labels)
     return 0.5 * (H + H.T)  # exact up to rounding; make the last bits symmetric too
 
 
-def _complex_step_hessian(model: MLP, params: list, inputs: np.ndarray, labels: np.ndarray) -> FloatArray:
+def logistic_hessian(design: FloatArray, theta: FloatArray) -> FloatArray:
+    """Hessian of the mean BCE of ``sigmoid(design @ theta)``: ``D^T diag(p (1 - p)) D / n``."""
+    p = kernels.sigmoid(design @ theta)
+    return (design.T * (p * (1.0 - p))) @ design / len(design)
+
+
+def _complex_step_hessian(
+    model: MLP, params: list, inputs: np.ndarray, labels: np.ndarray
+) -> FloatArray:
     vector = np.concatenate([a.ravel() for a in params])
     columns = []
     for k in range(vector.size):
@@ -110,8 +117,10 @@ def classify_critical_point(H: Any, tol: float = 1e-8) -> str:
         raise ValueError(f"H must be a square matrix; got shape {matrix.shape}")
     scale = max(1.0, float(np.max(np.abs(matrix))))
     if not np.allclose(matrix, matrix.T, rtol=0.0, atol=1e-8 * scale):
-        raise ValueError("H must be symmetric; got max |H - H.T| = "
-                         f"{float(np.max(np.abs(matrix - matrix.T))):.3g}")
+        raise ValueError(
+            "H must be symmetric; got max |H - H.T| = "
+            f"{float(np.max(np.abs(matrix - matrix.T))):.3g}"
+        )
     eigenvalues = np.linalg.eigvalsh(matrix)
     positive, negative = np.any(eigenvalues > tol), np.any(eigenvalues < -tol)
     if positive and negative:

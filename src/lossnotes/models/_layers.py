@@ -2,14 +2,14 @@
 
 Private and unvalidated. Linear and logistic regression are the networks with no
 hidden layer. Everything here also runs on complex arrays (branches look at the real
-part only), so :mod:`lossnotes.hessian` can differentiate the gradient by complex step.
+part only), so :mod:`lossnotes.models.hessian` can differentiate the gradient by complex step.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from lossnotes.activations import _log_softmax, _sigmoid, _softmax
+from lossnotes.losses import kernels
 
 
 def activate(z: np.ndarray, activation: str) -> np.ndarray:
@@ -47,22 +47,27 @@ def squeeze_output(z: np.ndarray, output: str) -> np.ndarray:
     return z[..., 0] if z.shape[-1] == 1 and output != "multiclass" else z
 
 
-def output_loss(out: np.ndarray, y: np.ndarray, output: str) -> float:
+def _per_sample(out: np.ndarray, y: np.ndarray, output: str, grad: bool) -> np.ndarray:
+    # The kernels of lossnotes.losses: MSE, BCE with logits, cross-entropy on indices.
     if output == "regression":
-        return float(np.mean((out - y) ** 2))
+        return kernels.squared_error_grad(out - y) if grad else kernels.squared_error(out - y)
     if output == "binary":
-        return float(np.mean(np.maximum(out, 0.0) - out * y + np.log1p(np.exp(-np.abs(out)))))
-    return float(-np.mean(_log_softmax(out)[np.arange(len(out)), y]))
+        return kernels.logistic_loss_grad(out, y) if grad else kernels.logistic_loss(out, y)
+    onehot = np.eye(out.shape[-1])[y]
+    if grad:
+        return kernels.softmax_cross_entropy_grad(out, onehot)
+    return kernels.softmax_cross_entropy(out, onehot)
+
+
+def output_loss(out: np.ndarray, y: np.ndarray, output: str) -> float:
+    """The mean-reduced MSE, BCE-with-logits or cross-entropy of the network output."""
+    return float(np.mean(_per_sample(out, y, output, grad=False)))
 
 
 def output_grad(out: np.ndarray, y: np.ndarray, output: str) -> np.ndarray:
     """dLoss/d(network output) for the mean-reduced MSE, BCE-with-logits or cross-entropy."""
-    if output == "regression":
-        return 2.0 * (out - y) / out.size
-    if output == "binary":
-        return (_sigmoid(out) - y) / len(out)
-    onehot = np.eye(out.shape[1])[y]
-    return (_softmax(out) - onehot) / len(out)
+    terms = len(out) if output == "multiclass" else out.size  # what the mean divides by
+    return _per_sample(out, y, output, grad=True) / terms
 
 
 def backward(

@@ -21,18 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import numpy as np
-
-from lossnotes import _network_math as net
-from lossnotes._network_base import _Network
 from lossnotes._validate import FloatArray, check_choice, check_positive_int
-from lossnotes.flat_params import flatten, unflatten
+from lossnotes.models import _layers as net
+from lossnotes.models._base import _Network
+from lossnotes.models._flat import flatten, unflatten
 
 __all__ = ["MLP", "LinearRegression", "LogisticRegression", "flatten", "unflatten"]
 
 OUTPUTS = ("regression", "binary", "multiclass")
 ACTIVATIONS = ("tanh", "relu")
-# The shared methods (init, forward, loss, grad, validation) are in lossnotes._network_base.
+# The shared methods (init, forward, loss, grad, validation) are in lossnotes.models._base.
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,7 @@ class LinearRegression(_Linear):
 
     Examples
     --------
+    >>> import numpy as np
     >>> model = LinearRegression(n_features=1)
     >>> model.forward(np.array([2.0, 1.0]), [[0.0], [1.0]])   # w = 2, b = 1
     array([1., 3.])
@@ -73,6 +72,7 @@ class LogisticRegression(_Linear):
 
     Examples
     --------
+    >>> import numpy as np
     >>> model = LogisticRegression(n_features=2)
     >>> model.loss(np.zeros(3), [[1.0, 2.0]], [1])   # log 2 at theta = 0
     0.6931471805599453
@@ -96,6 +96,7 @@ class MLP(_Network):
 
     Examples
     --------
+    >>> import numpy as np
     >>> model = MLP(sizes=(2, 3, 3), activation="relu", output="multiclass")
     >>> theta = model.init(seed=1)
     >>> [h.shape for h in model.hidden(theta, np.zeros((5, 2)))]
@@ -109,7 +110,9 @@ class MLP(_Network):
     def __post_init__(self) -> None:
         sizes = tuple(self.sizes)
         if len(sizes) < 2:
-            raise ValueError(f"sizes must list at least input and output widths; got {self.sizes!r}")
+            raise ValueError(
+                f"sizes must list at least input and output widths; got {self.sizes!r}"
+            )
         for i, width in enumerate(sizes):
             check_positive_int(f"sizes[{i}]", width)
         object.__setattr__(self, "sizes", tuple(int(s) for s in sizes))

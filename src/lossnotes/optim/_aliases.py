@@ -1,7 +1,6 @@
-"""Optimizers with PyTorch's conventions, built by chaining small pure transforms.
+"""The optimizers under PyTorch's names, each a chain of transforms.
 
-Every optimizer is ``Optimizer(init, update)`` (see :mod:`lossnotes.transforms`):
-
+>>> from lossnotes.optim import apply_updates
 >>> opt = adam(lr=0.1)
 >>> params = np.array([1.0, -2.0])
 >>> state = opt.init(params)
@@ -10,35 +9,28 @@ Every optimizer is ``Optimizer(init, update)`` (see :mod:`lossnotes.transforms`)
 array([ 0.9, -1.9])
 
 The aliases reproduce ``torch.optim`` step for step (same formulas, same defaults);
-``chapter_momentum`` is the chapter's own form of momentum. ``run`` records a whole
-trajectory for plotting.
+``chapter_momentum`` is the chapter's own form of momentum.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from lossnotes._validate import (
-    check_in_range,
-    check_positive,
+from lossnotes._validate import check_in_range, check_positive
+from lossnotes.optim._transforms import (
+    GradientTransformation,
+    VelocityState,
+    add_decayed_weights,
+    chain,
+    scale_by_adagrad,
+    scale_by_adam,
+    scale_by_learning_rate,
+    scale_by_rms,
+    trace,
 )
-from lossnotes.training import run, run_with_state  # noqa: F401  (re-exported)
-from lossnotes.transforms import (  # noqa: F401  (re-exported: one import for pages)
-    AdagradState, AdamState, EmptyState, Optimizer, RmsState, ScheduleState, TraceState,
-    VelocityState, add_decayed_weights, apply_updates, chain, momentum, scale,
-    scale_by_adagrad, scale_by_adam, scale_by_learning_rate, scale_by_rms, trace,
-)
-
-__all__ = [
-    "Optimizer", "apply_updates", "chain", "scale", "scale_by_learning_rate", "trace",
-    "momentum", "scale_by_adam", "scale_by_rms", "scale_by_adagrad", "add_decayed_weights",
-    "sgd", "adagrad", "rmsprop", "adam", "adamw", "chapter_momentum", "run", "run_with_state",
-    "AdamState", "AdagradState", "EmptyState", "RmsState", "ScheduleState", "TraceState",
-    "VelocityState",
-]
 
 
-def _decay(weight_decay: float) -> list[Optimizer]:
+def _decay(weight_decay: float) -> list[GradientTransformation]:
     # torch adds weight_decay * params to the gradient only when weight_decay != 0
     weight_decay = check_in_range("weight_decay", weight_decay, 0.0, np.inf)
     return [add_decayed_weights(weight_decay)] if weight_decay else []
@@ -50,7 +42,7 @@ def sgd(
     dampening: float = 0.0,
     nesterov: bool = False,
     weight_decay: float = 0.0,
-) -> Optimizer:
+) -> GradientTransformation:
     """Stochastic gradient descent as ``torch.optim.SGD``.
 
     ``g <- g + weight_decay * theta``; with momentum ``buf <- momentum buf +
@@ -72,7 +64,7 @@ def sgd(
 
     Returns
     -------
-    Optimizer
+    GradientTransformation
         ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
@@ -82,6 +74,13 @@ def sgd(
     >>> updates
     array([-0.1,  0.2])
     """
+    momentum = check_in_range("momentum", momentum, 0.0, 1.0, high_inclusive=False)
+    dampening = check_in_range("dampening", dampening, 0.0, 1.0)
+    if nesterov and (momentum == 0.0 or dampening != 0.0):
+        raise ValueError(
+            f"nesterov=True requires momentum > 0 and dampening = 0; got momentum={momentum}, "
+            f"dampening={dampening}"
+        )
     parts = _decay(weight_decay)
     if momentum or nesterov:
         parts.append(trace(momentum, nesterov=nesterov, dampening=dampening))
@@ -94,7 +93,7 @@ def adagrad(
     weight_decay: float = 0.0,
     initial_accumulator_value: float = 0.0,
     eps: float = 1e-10,
-) -> Optimizer:
+) -> GradientTransformation:
     """AdaGrad as ``torch.optim.Adagrad``.
 
     ``s <- s + g^2``, ``theta <- theta - lr_t g / (sqrt(s) + eps)`` with
@@ -115,7 +114,7 @@ def adagrad(
 
     Returns
     -------
-    Optimizer
+    GradientTransformation
         ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
@@ -142,7 +141,7 @@ def rmsprop(
     weight_decay: float = 0.0,
     momentum: float = 0.0,
     centered: bool = False,
-) -> Optimizer:
+) -> GradientTransformation:
     """RMSprop as ``torch.optim.RMSprop``.
 
     ``v <- alpha v + (1 - alpha) g^2``, ``d = g / (sqrt(v) + eps)`` (centered:
@@ -166,7 +165,7 @@ def rmsprop(
 
     Returns
     -------
-    Optimizer
+    GradientTransformation
         ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
@@ -189,7 +188,7 @@ def adam(
     eps: float = 1e-8,
     weight_decay: float = 0.0,
     bias_correction: bool = True,
-) -> Optimizer:
+) -> GradientTransformation:
     """Adam as ``torch.optim.Adam`` (``weight_decay`` is L2 added to the gradient).
 
     ``m <- b1 m + (1 - b1) g``, ``v <- b2 v + (1 - b2) g^2``,
@@ -211,7 +210,7 @@ def adam(
 
     Returns
     -------
-    Optimizer
+    GradientTransformation
         ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
@@ -234,7 +233,7 @@ def adamw(
     betas: tuple[float, float] = (0.9, 0.999),
     eps: float = 1e-8,
     weight_decay: float = 1e-2,
-) -> Optimizer:
+) -> GradientTransformation:
     """AdamW as ``torch.optim.AdamW``: ``theta <- theta (1 - lr wd)``, then the Adam step.
 
     The decay is *decoupled*: it bypasses the adaptive scaling, so every weight
@@ -248,11 +247,12 @@ def adamw(
 
     Returns
     -------
-    Optimizer
+    GradientTransformation
         ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
     --------
+    >>> from lossnotes.optim import apply_updates
     >>> opt = adamw(lr=0.1, weight_decay=0.5)
     >>> params = np.array([2.0])
     >>> updates, _ = opt.update(np.array([0.0]), opt.init(params), params)
@@ -267,7 +267,7 @@ def adamw(
     )
 
 
-def chapter_momentum(lr: float, beta: float) -> Optimizer:
+def chapter_momentum(lr: float, beta: float) -> GradientTransformation:
     """The chapter's momentum: ``v <- beta v - lr g``, ``theta <- theta + v``, ``v_0 = 0``.
 
     It is torch's ``sgd(lr, momentum=beta)`` in other variables: torch keeps
@@ -284,11 +284,12 @@ def chapter_momentum(lr: float, beta: float) -> Optimizer:
 
     Returns
     -------
-    Optimizer
+    GradientTransformation
         ``init(params) -> state`` and ``update(grads, state, params) -> (updates, state)``.
 
     Examples
     --------
+    >>> from lossnotes.optim import run
     >>> grad = lambda x: 2 * x
     >>> a = run(chapter_momentum(0.1, 0.9), grad, np.array([1.0]), 5)
     >>> b = run(sgd(0.1, momentum=0.9), grad, np.array([1.0]), 5)
@@ -303,7 +304,9 @@ def chapter_momentum(lr: float, beta: float) -> Optimizer:
         velocity -= lr * grads
         return velocity, VelocityState(velocity)
 
-    return Optimizer(lambda p: VelocityState(np.zeros_like(p, dtype=np.float64)), update)
+    return GradientTransformation(
+        lambda p: VelocityState(np.zeros_like(p, dtype=np.float64)), update
+    )
 
 
 def _betas(betas: tuple[float, float]) -> tuple[float, float]:

@@ -14,9 +14,10 @@ measurement next to the formula and a test can check that the two agree:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 from math import comb
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -30,8 +31,13 @@ from lossnotes._validate import (
 )
 
 __all__ = [
-    "contraction_rates", "first_divergent", "per_sample_gradients", "mean_over_all_batches",
-    "sampled_batch_variance", "batch_variance_theory", "early_stopping",
+    "contraction_rates",
+    "first_divergent",
+    "per_sample_gradients",
+    "mean_over_all_batches",
+    "sampled_batch_variance",
+    "batch_variance_theory",
+    "early_stopping",
 ]
 
 
@@ -156,7 +162,9 @@ def mean_over_all_batches(G: Any, batch_size: int, *, limit: int = 200_000) -> F
     if B > n:
         raise ValueError(f"batch_size must be at most the {n} samples; got {B}")
     if comb(n, B) > limit:
-        raise ValueError(f"there are {comb(n, B)} batches of {B} out of {n}; more than limit={limit}")
+        raise ValueError(
+            f"there are {comb(n, B)} batches of {B} out of {n}; more than limit={limit}"
+        )
     index = np.array(list(combinations(range(n), B)))
     return G[index].mean(axis=1).mean(axis=0)
 

@@ -15,7 +15,8 @@ The loss and gradient callables take ``(theta, X_batch, y_batch)`` and return th
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -25,26 +26,29 @@ from lossnotes._validate import (
     as_generator,
     check_positive_int,
     check_same_length,
+    describe,
 )
-from lossnotes.transforms import Optimizer, apply_updates
+from lossnotes.optim._transforms import GradientTransformation, apply_updates
 
 __all__ = ["run", "run_with_state", "TrainResult", "train"]
 
-LossFn = Callable[[FloatArray, Any, Any], float]
-GradFn = Callable[[FloatArray, Any, Any], FloatArray]
+BatchLossFn = Callable[[FloatArray, Any, Any], float]
+BatchGradFn = Callable[[FloatArray, Any, Any], FloatArray]
 
 
 def run(
-    optimizer: Optimizer,
+    optimizer: GradientTransformation,
     grad_fn: Callable[[FloatArray], FloatArray],
     x0: FloatArray,
     steps: int,
+    *,
+    stop: Callable[[FloatArray], bool] | None = None,
 ) -> FloatArray:
     """Run ``steps`` updates from ``x0`` and return the whole trajectory.
 
     Parameters
     ----------
-    optimizer : Optimizer
+    optimizer : GradientTransformation
         For example ``adam(lr=0.1)``.
     grad_fn : callable
         ``grad_fn(x)`` returns the gradient at ``x``, an array of ``x``'s shape.
@@ -52,11 +56,15 @@ def run(
         Starting point (any shape, finite).
     steps : int
         Number of updates, at least 1.
+    stop : callable, optional
+        A stopping rule: ``stop(x)`` is asked before each update, on the current
+        iterate, and a true answer ends the run there.
 
     Returns
     -------
-    numpy.ndarray of shape ``(steps + 1, *x0.shape)``
-        Row 0 is ``x0``; row ``k`` the iterate after ``k`` updates.
+    numpy.ndarray of shape ``(k + 1, *x0.shape)``
+        Row 0 is ``x0``; row ``k`` the iterate after ``k`` updates; ``k = steps``
+        unless ``stop`` ended the run earlier.
 
     Raises
     ------
@@ -66,15 +74,19 @@ def run(
 
     Examples
     --------
-    >>> from lossnotes.optim import sgd
+    >>> from lossnotes.optim._aliases import sgd
     >>> run(sgd(lr=0.25), lambda x: 2 * x, np.array([1.0]), 3)[:, 0]
     array([1.   , 0.5  , 0.25 , 0.125])
+    >>> run(sgd(lr=0.25), lambda x: 2 * x, np.array([1.0]), 9, stop=lambda x: x[0] < 0.3)[:, 0]
+    array([1.  , 0.5 , 0.25])
     """
-    return _loop(optimizer, grad_fn, x0, steps, keep_states=False)[0]
+    if stop is not None and not callable(stop):
+        raise TypeError(f"stop must be callable or None; got {describe(stop)}")
+    return _loop(optimizer, grad_fn, x0, steps, keep_states=False, stop=stop)[0]
 
 
 def run_with_state(
-    optimizer: Optimizer,
+    optimizer: GradientTransformation,
     grad_fn: Callable[[FloatArray], FloatArray],
     x0: FloatArray,
     steps: int,
@@ -86,7 +98,7 @@ def run_with_state(
 
     Examples
     --------
-    >>> from lossnotes.optim import adam
+    >>> from lossnotes.optim._aliases import adam
     >>> trajectory, states = run_with_state(adam(lr=0.1), lambda x: 2 * x, np.ones(1), 2)
     >>> [s[0].count for s in states]  # the AdamState inside the chain
     [0, 1, 2]
@@ -96,9 +108,11 @@ def run_with_state(
     return _loop(optimizer, grad_fn, x0, steps, keep_states=True)
 
 
-def _loop(optimizer, grad_fn, x0, steps, *, keep_states):
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be an Optimizer; got {type(optimizer).__name__}")
+def _loop(optimizer, grad_fn, x0, steps, *, keep_states, stop=None):
+    if not isinstance(optimizer, GradientTransformation):
+        raise TypeError(
+            f"optimizer must be a GradientTransformation; got {type(optimizer).__name__}"
+        )
     if not callable(grad_fn):
         raise TypeError(f"grad_fn must be callable; got {type(grad_fn).__name__}")
     x = as_float_array("x0", x0)
@@ -108,6 +122,8 @@ def _loop(optimizer, grad_fn, x0, steps, *, keep_states):
     state = optimizer.init(x)
     states = [state]
     for k in range(steps):
+        if stop is not None and stop(x):
+            return trajectory[: k + 1], states
         grads = _checked_grad(grad_fn(x), x, k)
         updates, state = optimizer.update(grads, state, x)
         if keep_states:  # only on request: each state holds arrays of x's size
@@ -151,9 +167,9 @@ class TrainResult(NamedTuple):
 
 
 def train(
-    optimizer: Optimizer,
-    grad_fn: GradFn,
-    loss_fn: LossFn,
+    optimizer: GradientTransformation,
+    grad_fn: BatchGradFn,
+    loss_fn: BatchLossFn,
     theta0: FloatArray,
     X: Any,
     y: Any,
@@ -169,7 +185,7 @@ def train(
 
     Parameters
     ----------
-    optimizer : Optimizer
+    optimizer : GradientTransformation
         For example ``lossnotes.optim.sgd(0.1)``.
     grad_fn, loss_fn : callable
         ``grad_fn(theta, X_batch, y_batch)`` -> mean gradient, ``theta``'s shape;
@@ -197,7 +213,7 @@ def train(
 
     Examples
     --------
-    >>> from lossnotes.optim import sgd
+    >>> from lossnotes.optim._aliases import sgd
     >>> X = np.arange(6.0); y = 2 * X
     >>> loss = lambda w, Xb, yb: float(np.mean((w[0] * Xb - yb) ** 2))
     >>> grad = lambda w, Xb, yb: np.array([np.mean(2 * (w[0] * Xb - yb) * Xb)])
@@ -207,8 +223,10 @@ def train(
     >>> round(float(result.theta[0]), 4)
     2.0
     """
-    if not isinstance(optimizer, Optimizer):
-        raise TypeError(f"optimizer must be an Optimizer; got {type(optimizer).__name__}")
+    if not isinstance(optimizer, GradientTransformation):
+        raise TypeError(
+            f"optimizer must be a GradientTransformation; got {type(optimizer).__name__}"
+        )
     for name, fn in (("grad_fn", grad_fn), ("loss_fn", loss_fn)):
         if not callable(fn):
             raise TypeError(f"{name} must be callable; got {type(fn).__name__}")
@@ -255,8 +273,13 @@ def train(
             step += 1
         record_epoch(epoch + 1)
     return TrainResult(
-        theta, batch_loss, examples_seen, epoch_loss, val_loss if validation else None,
-        epoch_params, state,
+        theta,
+        batch_loss,
+        examples_seen,
+        epoch_loss,
+        val_loss if validation else None,
+        epoch_params,
+        state,
     )
 
 

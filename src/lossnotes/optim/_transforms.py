@@ -1,6 +1,6 @@
 """Gradient transformations: the optax-style building blocks of ``lossnotes.optim``.
 
-A transform is ``Optimizer(init, update)``: ``init(params) -> state`` and
+A transform is ``GradientTransformation(init, update)``: ``init(params) -> state`` and
 ``update(grads, state, params) -> (updates, new_state)``. States are small NamedTuples
 and are never mutated, so a whole trajectory can be recorded and replayed. Each block
 follows the matching piece of ``torch.optim``'s formulas; ``lossnotes.optim`` chains
@@ -16,25 +16,35 @@ read, so every old state stays valid. A composed Adam step allocates five arrays
 
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from lossnotes._validate import (
-    FloatArray,
-    check_in_range,
-    check_positive,
-)
+from lossnotes._validate import FloatArray, check_in_range, check_positive
 
 __all__ = [
-    "Optimizer", "EmptyState", "TraceState", "AdamState", "RmsState", "AdagradState",
-    "ScheduleState", "VelocityState", "apply_updates", "chain", "scale",
-    "scale_by_learning_rate", "trace", "momentum", "scale_by_adam", "scale_by_rms",
-    "scale_by_adagrad", "add_decayed_weights",
+    "GradientTransformation",
+    "EmptyState",
+    "TraceState",
+    "AdamState",
+    "RmsState",
+    "AdagradState",
+    "ScheduleState",
+    "VelocityState",
+    "apply_updates",
+    "chain",
+    "scale",
+    "scale_by_learning_rate",
+    "trace",
+    "scale_by_adam",
+    "scale_by_rms",
+    "scale_by_adagrad",
+    "add_decayed_weights",
 ]
 
 
-class Optimizer(NamedTuple):
+class GradientTransformation(NamedTuple):
     """A gradient transformation: two pure functions (also used for single transforms)."""
 
     init: Callable[[FloatArray], Any]
@@ -92,7 +102,7 @@ def apply_updates(params: FloatArray, updates: FloatArray) -> FloatArray:
     return np.add(params, updates)
 
 
-def chain(*transforms: Optimizer) -> Optimizer:
+def chain(*transforms: GradientTransformation) -> GradientTransformation:
     """Apply transforms in order; the state is the tuple of their states.
 
     Examples
@@ -103,8 +113,10 @@ def chain(*transforms: Optimizer) -> Optimizer:
     array([-0.2])
     """
     for i, t in enumerate(transforms):
-        if not isinstance(t, Optimizer):
-            raise TypeError(f"transforms[{i}] must be an Optimizer; got {type(t).__name__}")
+        if not isinstance(t, GradientTransformation):
+            raise TypeError(
+                f"transforms[{i}] must be a GradientTransformation; got {type(t).__name__}"
+            )
 
     def init(params):
         return tuple(t.init(params) for t in transforms)
@@ -116,14 +128,14 @@ def chain(*transforms: Optimizer) -> Optimizer:
             new_states.append(s)
         return grads, tuple(new_states)
 
-    return Optimizer(init, update)
+    return GradientTransformation(init, update)
 
 
-def _stateless(fn: Callable[[FloatArray, Any], FloatArray]) -> Optimizer:
-    return Optimizer(lambda params: EmptyState(), lambda g, s, p=None: (fn(g, p), s))
+def _stateless(fn: Callable[[FloatArray, Any], FloatArray]) -> GradientTransformation:
+    return GradientTransformation(lambda params: EmptyState(), lambda g, s, p=None: (fn(g, p), s))
 
 
-def scale(step: float) -> Optimizer:
+def scale(step: float) -> GradientTransformation:
     """Multiply updates by a constant ``step`` (any finite real number).
 
     Examples
@@ -135,7 +147,7 @@ def scale(step: float) -> Optimizer:
     return _stateless(lambda g, p: np.multiply(g, step))
 
 
-def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Optimizer:
+def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> GradientTransformation:
     """Multiply updates by ``-learning_rate``; a callable is a schedule of the step count.
 
     The schedule gets ``count = 0`` on the first step (torch's ``step - 1``).
@@ -154,10 +166,12 @@ def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Opt
     def update(grads, state, params=None):
         return np.multiply(grads, -learning_rate(state.count)), ScheduleState(state.count + 1)
 
-    return Optimizer(lambda params: ScheduleState(0), update)
+    return GradientTransformation(lambda params: ScheduleState(0), update)
 
 
-def trace(decay: float, *, nesterov: bool = False, dampening: float = 0.0) -> Optimizer:
+def trace(
+    decay: float, *, nesterov: bool = False, dampening: float = 0.0
+) -> GradientTransformation:
     """Momentum as in ``torch.optim.SGD``: ``buf <- decay buf + (1 - dampening) g``.
 
     The buffer starts at the first gradient (not at zero), so dampening does not
@@ -170,11 +184,11 @@ def trace(decay: float, *, nesterov: bool = False, dampening: float = 0.0) -> Op
     >>> u1, t.update(np.array([1.0]), state)[0]  # 1, then 0.9 * 1 + 0.5 * 1
     (array([1.]), array([1.4]))
     """
-    decay = check_in_range("momentum", decay, 0.0, 1.0, high_inclusive=False)
+    decay = check_in_range("decay", decay, 0.0, 1.0, high_inclusive=False)
     dampening = check_in_range("dampening", dampening, 0.0, 1.0)
     if nesterov and (decay == 0.0 or dampening != 0.0):
         raise ValueError(
-            f"nesterov=True requires momentum > 0 and dampening = 0; got momentum={decay}, "
+            f"nesterov=True requires decay > 0 and dampening = 0; got decay={decay}, "
             f"dampening={dampening}"
         )
 
@@ -187,15 +201,14 @@ def trace(decay: float, *, nesterov: bool = False, dampening: float = 0.0) -> Op
         updates = grads + decay * buf if nesterov else buf
         return updates, TraceState(state.count + 1, buf)
 
-    return Optimizer(lambda params: TraceState(0, np.zeros_like(params, dtype=np.float64)), update)
-
-
-momentum = trace
+    return GradientTransformation(
+        lambda params: TraceState(0, np.zeros_like(params, dtype=np.float64)), update
+    )
 
 
 def scale_by_adam(
     b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8, *, bias_correction: bool = True
-) -> Optimizer:
+) -> GradientTransformation:
     """Adam's direction ``m_hat / (sqrt(v_hat) + eps)``, eps outside the root (torch).
 
     ``bias_correction=False`` returns ``m / (sqrt(v) + eps)``: the moments start at
@@ -234,10 +247,12 @@ def scale_by_adam(
             direction *= c2 / c1
         return direction, AdamState(count, mu, nu)
 
-    return Optimizer(init, update)
+    return GradientTransformation(init, update)
 
 
-def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8, *, centered: bool = False) -> Optimizer:
+def scale_by_rms(
+    alpha: float = 0.99, eps: float = 1e-8, *, centered: bool = False
+) -> GradientTransformation:
     """RMSprop's ``g / (sqrt(v) + eps)``; centered uses ``v - mean(g)^2`` (torch).
 
     The centered variance is clipped at 0 before the square root, where rounding could
@@ -265,10 +280,12 @@ def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8, *, centered: bool = Fal
         denom += eps
         return np.divide(grads, denom, out=denom), RmsState(nu, mu)
 
-    return Optimizer(init, update)
+    return GradientTransformation(init, update)
 
 
-def scale_by_adagrad(initial_accumulator_value: float = 0.0, eps: float = 1e-10) -> Optimizer:
+def scale_by_adagrad(
+    initial_accumulator_value: float = 0.0, eps: float = 1e-10
+) -> GradientTransformation:
     """AdaGrad's ``g / (sqrt(sum of squared gradients) + eps)`` (torch).
 
     Examples
@@ -287,10 +304,10 @@ def scale_by_adagrad(initial_accumulator_value: float = 0.0, eps: float = 1e-10)
         denom += eps
         return np.divide(grads, denom, out=denom), AdagradState(total)
 
-    return Optimizer(lambda p: AdagradState(np.full(np.shape(p), initial)), update)
+    return GradientTransformation(lambda p: AdagradState(np.full(np.shape(p), initial)), update)
 
 
-def add_decayed_weights(weight_decay: float) -> Optimizer:
+def add_decayed_weights(weight_decay: float) -> GradientTransformation:
     """Add ``weight_decay * params`` to the updates (L2 before a chain, decoupled after).
 
     Examples

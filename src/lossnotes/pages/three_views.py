@@ -18,8 +18,9 @@ from lossnotes.optim import adam, run
 __all__ = ["fit_mlp", "flip_along_gradient", "principal_components"]
 
 
-def fit_mlp(model: Any, X: Any, y: Any, *, steps: int = 300, lr: float = 0.05,
-            seed: int = 0) -> tuple[FloatArray, FloatArray]:
+def fit_mlp(
+    model: Any, X: Any, y: Any, *, steps: int = 300, lr: float = 0.05, seed: int = 0
+) -> tuple[FloatArray, FloatArray]:
     """Train ``model`` on ``(X, y)`` by full-batch Adam from ``model.init(seed)``.
 
     Returns
@@ -54,8 +55,9 @@ def principal_components(H: Any, k: int = 2) -> tuple[FloatArray, FloatArray]:
     return centred @ vt[:k].T, s[:k] ** 2 / total
 
 
-def flip_along_gradient(model: Any, theta: Any, x: Any, *, max_step: float = 2.0,
-                        h: float = 1e-6) -> tuple[float, FloatArray]:
+def flip_along_gradient(
+    model: Any, theta: Any, x: Any, *, max_step: float = 2.0, h: float = 1e-6
+) -> tuple[float, FloatArray]:
     """Smallest step along the (normalised) input gradient of the logit that flips a binary prediction.
 
     The direction is ``-sign(z) * grad_x z`` (towards the boundary); the step length is
@@ -79,7 +81,9 @@ def flip_along_gradient(model: Any, theta: Any, x: Any, *, max_step: float = 2.0
     low, high = 0.0, max_step
     while high - low > 1e-7:
         mid = 0.5 * (low + high)
-        low, high = (mid, high) if np.sign(logit(point + mid * direction)) == np.sign(z0) else (low, mid)
+        low, high = (
+            (mid, high) if np.sign(logit(point + mid * direction)) == np.sign(z0) else (low, mid)
+        )
     return high, point + high * direction
 
 

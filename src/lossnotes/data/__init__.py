@@ -1,0 +1,34 @@
+"""Seeded toy data sets, and preprocessing as pairs of pure fit and transform functions.
+
+* **Regression**: :func:`linear_data`, a noisy line with a choice of noise.
+* **Classification shapes**: :func:`two_moons` and :func:`xor`; :func:`imbalanced` and
+  :func:`blobs`.
+* **Preprocessing**: :func:`fit_standardizer` / :func:`standardize`,
+  :func:`fit_select_k_best` / :func:`select_features`, fitted on training data only,
+  and :func:`train_val_test_split`.
+
+Every generator takes ``seed`` (an int or a ``numpy.random.Generator``), so a page
+draws the same data on every build.
+
+>>> X, y = two_moons(n=4, seed=0)
+>>> X.shape, y.tolist()
+((4, 2), [0, 1, 0, 1])
+"""
+
+from lossnotes.data._preprocessing import (
+    FeatureSelection,
+    Standardization,
+    fit_select_k_best,
+    fit_standardizer,
+    select_features,
+    standardize,
+    train_val_test_split,
+)
+from lossnotes.data._shapes import two_moons, xor
+from lossnotes.data._toy import blobs, imbalanced, linear_data
+
+__all__ = [
+    "linear_data", "two_moons", "xor", "imbalanced", "blobs",
+    "Standardization", "fit_standardizer", "standardize", "FeatureSelection",
+    "fit_select_k_best", "select_features", "train_val_test_split",
+]  # fmt: skip

@@ -1,0 +1,33 @@
+"""Figures and tables for the pages: the house style, SVG output, recurring plots, tables.
+
+* **House style**: :func:`subplots` makes a figure in it (:data:`STYLE`, the colour-blind
+  safe :data:`PALETTE`), drawn with a sentinel :data:`FOREGROUND` colour.
+* **SVG**: :func:`to_svg` turns a figure into deterministic inline SVG whose text and
+  axes follow the reader's light or dark scheme (``currentColor``).
+* **Plots**: :func:`contour_with_paths` and :func:`draw_paths`, optimizer paths on a
+  loss surface.
+* **Tables**: :func:`markdown_table` and :func:`format_number`, numbers formatted once.
+
+>>> fig, ax = subplots()
+>>> _ = ax.plot([0, 1], [1, 0])
+>>> to_svg(fig, alt="A falling line").startswith('<figure class="lossnotes-figure">')
+True
+"""
+
+from lossnotes.figures._plots import contour_with_paths, draw_paths
+from lossnotes.figures._style import (
+    DIVERGING_CMAP,
+    FOREGROUND,
+    PALETTE,
+    SEQUENTIAL_CMAP,
+    STYLE,
+    subplots,
+    use_house_style,
+)
+from lossnotes.figures._svg import to_svg
+from lossnotes.figures._tables import format_number, markdown_table
+
+__all__ = [
+    "FOREGROUND", "PALETTE", "SEQUENTIAL_CMAP", "DIVERGING_CMAP", "STYLE", "use_house_style",
+    "subplots", "to_svg", "contour_with_paths", "draw_paths", "format_number", "markdown_table",
+]  # fmt: skip

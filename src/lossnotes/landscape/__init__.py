@@ -1,0 +1,35 @@
+"""Loss landscapes: slices through parameter space, directions, chords, random Hessians, test surfaces.
+
+``f`` is any loss of a flat parameter vector (:data:`LossFn`), for instance
+``lambda t: model.loss(t, X, y)``.
+
+* **Slices**: :func:`grid_loss` evaluates ``f`` on a 2-D plane through parameter space,
+  and :func:`mse_surface_linear` the linear model's MSE surface from a few statistics.
+* **Directions**: :func:`random_direction` (filter-normalised, as Li et al. 2018) and
+  :func:`interpolate` (1-D, between two parameter vectors).
+* **Measures**: :func:`chord_gap` tests convexity along a chord, :func:`gradient_norms`
+  follows a path, :func:`goe_matrices` and :func:`fraction_positive_definite` sample
+  random Hessians.
+* **Test surfaces**: :data:`SURFACES`, two-dimensional functions with analytic gradients
+  (bowl, saddle, Rosenbrock, Rastrigin, ...), for the terrain explorer.
+
+>>> get_surface("bowl").f(1.0, 2.0)
+5.0
+"""
+
+from lossnotes.landscape._directions import interpolate, random_direction
+from lossnotes.landscape._measures import (
+    LossFn,
+    chord_gap,
+    fraction_positive_definite,
+    goe_matrices,
+    gradient_norms,
+)
+from lossnotes.landscape._slices import grid_loss, mse_surface_linear
+from lossnotes.landscape._surfaces import ILL_CONDITIONING, SURFACES, Surface, get_surface
+
+__all__ = [
+    "LossFn", "grid_loss", "mse_surface_linear", "random_direction",
+    "interpolate", "chord_gap", "gradient_norms", "goe_matrices", "fraction_positive_definite",
+    "SURFACES", "Surface", "ILL_CONDITIONING", "get_surface",
+]  # fmt: skip
