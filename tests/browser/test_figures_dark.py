@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
+from browsing import new_context, open_page
+from checks import contrast, rgb
 
 FIGURE = re.compile(r'<figure class="lossnotes-figure">(.*?)</figure>', re.S)
 DARK_INK = re.compile(
@@ -68,33 +68,13 @@ def test_figures_are_scheme_aware_svg(built_site: Path) -> None:
     assert "invert(1)" in css
 
 
-def _luminance(rgb: tuple[float, ...]) -> float:
-    def channel(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _parse(color: str) -> tuple[float, ...]:
-    return tuple(float(x) for x in re.findall(r"[\d.]+", color))
-
-
-def contrast(a: str, b: str) -> float:
-    la, lb = sorted((_luminance(_parse(a)), _luminance(_parse(b))), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 @pytest.mark.build
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_figures_read_in_both_schemes(
     built_site: Path, browser, site_url: str, scheme: str, tmp_path: Path
 ) -> None:
-    # One Playwright per process: use the session's browser (tests/browser/conftest.py).
-    from browsing import new_context, open_page
-
+    # One Playwright per process: the session's browser (tests/browser/conftest.py).
     url = site_url
     with_figures = [
         p for p in site_pages(built_site) if 'class="lossnotes-figure"' in p.read_text()
@@ -127,7 +107,10 @@ def test_figures_read_in_both_schemes(
                 ".map(u => getComputedStyle(u).color)"
             )
             assert fills, f"{relative}: no text in the figures"
-            worst = min(contrast(fill, background) for fill in set(fills))
+            page_colour = rgb(background)
+            assert page_colour is not None, f"{relative}: transparent page background"
+            colours = [rgb(fill) for fill in set(fills)]
+            worst = min(contrast(colour, page_colour) for colour in colours if colour is not None)
             assert worst >= 4.5, f"{relative} ({scheme}): figure text contrast {worst:.2f}:1"
             figure.screenshot(path=str(shots / f"{relative.replace('/', '-')}-{scheme}.png"))
         else:

@@ -10,6 +10,8 @@
 Every generator takes ``seed`` (an int or a ``numpy.random.Generator``), so a page
 draws the same data on every build.
 
+Examples
+--------
 >>> X, y = two_moons(n=4, seed=0)
 >>> X.shape, y.tolist()
 ((4, 2), [0, 1, 0, 1])

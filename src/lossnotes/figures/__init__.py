@@ -8,6 +8,8 @@
   loss surface.
 * **Tables**: :func:`markdown_table` and :func:`format_number`, numbers formatted once.
 
+Examples
+--------
 >>> fig, ax = subplots()
 >>> _ = ax.plot([0, 1], [1, 0])
 >>> to_svg(fig, alt="A falling line").startswith('<figure class="lossnotes-figure">')

@@ -13,6 +13,8 @@
 * **Test surfaces**: :data:`SURFACES`, two-dimensional functions with analytic gradients
   (bowl, saddle, Rosenbrock, Rastrigin, ...), for the terrain explorer.
 
+Examples
+--------
 >>> get_surface("bowl").f(1.0, 2.0)
 5.0
 """

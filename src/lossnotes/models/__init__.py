@@ -8,6 +8,8 @@ arrays, ordered as a PyTorch ``state_dict``). The training losses are those of
 ``"binary"``, cross-entropy for ``"multiclass"``. :func:`hessian` differentiates them
 exactly; :func:`fit_line` and :func:`fit_logistic` fit the two linear models directly.
 
+Examples
+--------
 >>> import numpy as np
 >>> model = LinearRegression(n_features=1)
 >>> model.loss(np.array([2.0, 0.0]), np.array([[1.0]]), np.array([2.0]))

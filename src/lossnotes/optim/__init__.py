@@ -14,6 +14,8 @@ Three layers, as in optax:
   rule stops at; :func:`contraction_rates` and the batch-gradient measurements
   compare what they do with the theory.
 
+Examples
+--------
 >>> import numpy as np
 >>> path = run(sgd(lr=0.25), lambda x: 2 * x, np.array([1.0]), steps=2)
 >>> path[:, 0].tolist()

@@ -30,6 +30,8 @@ from lossnotes.optim._transforms import (
 )
 
 
+__all__ = ["sgd", "adagrad", "rmsprop", "adam", "adamw", "chapter_momentum"]
+
 def _decay(weight_decay: float) -> list[GradientTransformation]:
     # torch adds weight_decay * params to the gradient only when weight_decay != 0
     weight_decay = check_in_range("weight_decay", weight_decay, 0.0, np.inf)
