@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PATHS = ["src", "tests", "snippets", "dev.py"]
+PATHS = ["src", "tests", "snippets", "dev.py", ".ci/check_dist.py"]
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
-def test_there_are_two_workflows() -> None:
-    assert {path.name for path in WORKFLOWS} == {"tests.yml", "pages.yml"}
+def test_there_are_three_workflows() -> None:
+    assert {path.name for path in WORKFLOWS} == {"tests.yml", "pages.yml", "release.yml"}
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
@@ -52,3 +52,25 @@ def test_pages_workflow_builds_strictly_then_deploys() -> None:
     )
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_release_workflow_builds_once_checks_and_publishes_without_a_token() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text())
+    # PyYAML reads the key "on" as True.
+    assert workflow[True]["push"]["tags"] == ["v*"]
+    jobs = workflow["jobs"]
+    runs = "\n".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert 'GITHUB_REF_NAME}" != "v${version}"' in runs, "the tag must match the version"
+    assert "python3 -m build --sdist --wheel" in runs and "twine check --strict" in runs
+    assert "python3 .ci/check_dist.py dist" in runs
+    builds = [job for job in jobs.values() if "python3 -m build" in str(job)]
+    assert len(builds) == 1, "the files are built once, then passed on as an artifact"
+    publish = jobs["publish-pypi"]
+    assert publish["needs"] == "build" and publish["permissions"] == {"id-token": "write"}
+    (step,) = [s for s in publish["steps"] if "pypi-publish" in s.get("uses", "")]
+    assert "with" not in step, "trusted publishing: no password or token"
+    release = jobs["github-release"]
+    assert release["permissions"] == {"contents": "write"}
+    assert "gh release create" in release["steps"][-1]["run"]
+    readme = (ROOT / "README.md").read_text()
+    assert "git tag v" in readme and (ROOT / "CHANGELOG.md").read_text().count("## [0.1.0]") == 1

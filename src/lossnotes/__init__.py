@@ -23,4 +23,9 @@ One subpackage per family; import from the family, as in ``from lossnotes.losses
 demand, so a page that needs one family does not pay for the others.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # one source for the version: pyproject.toml, through the installed metadata
+    __version__ = version("lossnotes")
+except PackageNotFoundError:  # a source tree put on sys.path by hand, never installed
+    __version__ = "0+unknown"
