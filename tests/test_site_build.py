@@ -135,3 +135,22 @@ def test_every_table_header_cell_names_its_column(built_site: Path) -> None:
         for header in re.findall(r"<th\b[^>]*>\s*</th>", page.read_text())
     ]
     assert not empty, "\n".join(empty)
+
+
+def test_every_page_links_to_its_source_and_fetches_no_repository_facts(built_site: Path) -> None:
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    repo = config["repo_url"].rstrip("/")
+    sources = sorted(p for p in (ROOT / "docs").rglob("*") if p.suffix in {".md", ".ipynb"})
+    assert sources
+    for source in sources:
+        relative = source.relative_to(ROOT / "docs").as_posix()
+        stem = relative.removesuffix(source.suffix)
+        folder = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        html = (built_site / folder / "index.html").read_text()
+        assert f'href="{repo}/edit/main/docs/{relative}"' in html, f"{relative}: no edit link"
+        assert f'href="{repo}/raw/main/docs/{relative}"' in html, f"{relative}: no view link"
+        # Material's script asks GitHub's API for stars and forks of a data-md-component="source".
+        assert 'data-md-component="source"' not in html, f"{relative}: repository facts fetched"
+        assert f'<a href="{repo}" title=' in html, f"{relative}: no repository link"
