@@ -1,7 +1,10 @@
 """Weight decay inside Adam (L2 in the gradient) against AdamW (decoupled).
 
 A weight the loss does not depend on, starting at 1: only weight decay moves
-it. Run it on its own with ``python snippets/adaptive_adamw.py``.
+it.
+
+Run it with ``python adaptive_adamw.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

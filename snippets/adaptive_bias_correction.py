@@ -2,7 +2,9 @@
 
 m and v start at zero, so early on they are (1 - beta1^t) and (1 - beta2^t)
 times too small; bias correction divides that factor out.
-Run it on its own with ``python snippets/adaptive_bias_correction.py``.
+
+Run it with ``python adaptive_bias_correction.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -3,8 +3,10 @@
 chapter: v <- beta v - lr g;  theta <- theta + v          (v starts at 0)
 PyTorch: buf <- beta buf + g; theta <- theta - lr buf     (buf starts at g)
 With v = -lr buf the two recurrences coincide, so for a fixed lr the
-trajectories are identical. Run it on its own with
-``python snippets/adaptive_momentum_conventions.py``.
+trajectories are identical.
+
+Run it with ``python adaptive_momentum_conventions.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,10 @@
 
 Learning rates are set by hand per surface (plain SGD must stay below its
 stability edge; the adaptive methods take steps of about lr whatever the
-gradient's scale). Run it on its own with ``python snippets/adaptive_race.py``.
+gradient's scale).
+
+Run it with ``python adaptive_race.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 Draws hundreds of random chords for each function and reports the most negative gap
 ``t f(a) + (1 - t) f(b) - f(t a + (1 - t) b)``; one negative gap proves non-convexity.
-Run it on its own with ``python snippets/convexity_chord_test.py``.
+
+Run it with ``python convexity_chord_test.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

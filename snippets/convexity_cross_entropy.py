@@ -4,7 +4,9 @@ In the logits z its Hessian is diag(p) - p p^T with p = softmax(z): positive sem
 everywhere. Composed with an MLP it is not convex: swapping two hidden units gives a second
 set of weights with exactly the same loss, and the loss at their midpoint is higher than
 at either end, so the chord between them lies *below* the curve.
-Run it on its own with ``python snippets/convexity_cross_entropy.py``.
+
+Run it with ``python convexity_cross_entropy.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,7 +1,9 @@
 """Jensen's inequality, computed: f(E[x]) <= E[f(x)] for convex f, on random samples.
 
 For f(x) = x² the gap E[f(x)] - f(E[x]) is exactly the variance of x.
-Run it on its own with ``python snippets/convexity_jensen.py``.
+
+Run it with ``python convexity_jensen.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 Logistic regression's loss is convex in (w, b): every start ends at the same loss. The
 seed's Rastrigin-like surface is not: the same kind of starts end in different valleys.
-Run it on its own with ``python snippets/convexity_many_starts.py``.
+
+Run it with ``python convexity_many_starts.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -4,7 +4,9 @@ Train a narrow and a wide tanh MLP twice each (two random initialisations), then
 evaluate the training loss along the straight line between the two solutions. The
 barrier is the largest excess of that loss over the straight line joining the two end
 losses; a barrier of zero would mean the two solutions are linearly connected.
-Run it on its own with ``python snippets/convexity_overparameterization.py``.
+
+Run it with ``python convexity_overparameterization.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 If the Hessian at a critical point behaved like a random symmetric (GOE) matrix, this
 fraction would be the chance that the point is a local minimum rather than a saddle.
-Run it on its own with ``python snippets/convexity_random_hessians.py``.
+
+Run it with ``python convexity_random_hessians.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -3,7 +3,9 @@
 Here the second feature is the first one in other units (inches vs centimetres), so the
 columns of [X 1] are linearly dependent: the Hessian 2/n [X 1]^T [X 1] has a zero
 eigenvalue, and moving along its eigenvector leaves the loss unchanged: a valley of minima.
-Run it on its own with ``python snippets/convexity_rank_deficient.py``.
+
+Run it with ``python convexity_rank_deficient.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

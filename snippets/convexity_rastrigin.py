@@ -3,7 +3,9 @@
 Both surfaces are x² + y² minus two cosines, separable in x and y, so their local minima
 are the pairs of local minima of the 1-D profile g(x) = x² - cos(k x). We count them on
 the seed's window [-2, 2] for the code's k = 3 pi and the comment's k = 10.
-Run it on its own with ``python snippets/convexity_rastrigin.py``.
+
+Run it with ``python convexity_rastrigin.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

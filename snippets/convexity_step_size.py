@@ -3,7 +3,9 @@
 The loss is the MSE of a linear model; its Hessian H is constant, and gradient descent
 multiplies the error along each eigenvector of H by (1 - lr * lambda) per step, so it
 converges exactly when |1 - lr * lambda_max| < 1, i.e. lr < 2 / lambda_max.
-Run it on its own with ``python snippets/convexity_step_size.py``.
+
+Run it with ``python convexity_step_size.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

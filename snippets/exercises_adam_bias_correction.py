@@ -4,7 +4,8 @@ The moments start at zero, so early averages are shrunk towards zero: for a cons
 gradient g, m_t = (1 - beta1^t) g and v_t = (1 - beta2^t) g^2. Dividing by
 (1 - beta^t) removes exactly that shrinkage.
 
-Run it on its own with ``python snippets/exercises_adam_bias_correction.py``.
+Run it with ``python exercises_adam_bias_correction.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

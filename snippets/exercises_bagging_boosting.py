@@ -6,7 +6,8 @@ Data: y = sin(2 pi x) + noise on [0, 1]. Bagging: a 1-nearest-neighbour regresso
 each repeated on 400 fresh datasets. Boosting: stumps (one split) fitted in turn to
 the residuals, test error after 1, 10 and 100 rounds.
 
-Run it on its own with ``python snippets/exercises_bagging_boosting.py``.
+Run it with ``python exercises_bagging_boosting.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

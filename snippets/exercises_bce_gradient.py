@@ -1,6 +1,7 @@
 """Exercise: dBCE/dz = sigmoid(z) - y, checked against central finite differences.
 
-Run it on its own with ``python snippets/exercises_bce_gradient.py``.
+Run it with ``python exercises_bce_gradient.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

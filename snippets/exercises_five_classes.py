@@ -1,6 +1,7 @@
 """Viva: the loss for 5-class classification is cross-entropy over 5 logits (softmax + NLL).
 
-Run it on its own with ``python snippets/exercises_five_classes.py``.
+Run it with ``python exercises_five_classes.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -6,7 +6,8 @@ epochs (above the least-squares minimum), how the work of an epoch is cut into a
 operations (what decides how well hardware is used), and the peak memory allocated by one
 step. Counts, not timings, so that the page is the same on every machine.
 
-Run it on its own with ``python snippets/exercises_gd_variants.py``.
+Run it with ``python exercises_gd_variants.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import tracemalloc

@@ -2,7 +2,8 @@
 
 Each step multiplies x by (1 - lr * lambda): it shrinks when |1 - lr * lambda| < 1.
 
-Run it on its own with ``python snippets/exercises_learning_rate.py``.
+Run it with ``python exercises_learning_rate.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -4,7 +4,8 @@ Likelihood: how probable the observed data are for each bias theta, p(data | the
 Prior: what we believed about theta before the data, here Beta(5, 5) (a fair-ish coin).
 Their product is proportional to the posterior, p(theta | data).
 
-Run it on its own with ``python snippets/exercises_likelihood_prior.py``.
+Run it with ``python exercises_likelihood_prior.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Viva: why activation functions. Without them, stacked linear layers are one matrix.
 
-Run it on its own with ``python snippets/exercises_linear_collapse.py``.
+Run it with ``python exercises_linear_collapse.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -4,7 +4,8 @@ f(x, y) = (x^2 + 25 y^2) / 2: steep across the valley (y), shallow along it (x).
 For each step size and momentum beta: steps until f < 1e-6, and how often the path
 zig-zags across the valley (sign changes of y in the first 60 steps).
 
-Run it on its own with ``python snippets/exercises_momentum.py``.
+Run it with ``python exercises_momentum.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -4,7 +4,8 @@ Labels depend on the sign of x1 * x2, with 20 % of them flipped at random (noise
 model can predict). With k = 1 the classifier memorises the training set, noise
 included; averaging over more neighbours (a simpler model) closes the gap.
 
-Run it on its own with ``python snippets/exercises_overfitting.py``.
+Run it with ``python exercises_overfitting.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Viva: parameters are learned by training; hyperparameters are chosen before it.
 
-Run it on its own with ``python snippets/exercises_parameters.py``.
+Run it with ``python exercises_parameters.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -4,7 +4,8 @@ RMSProp divides the gradient by the root of a moving average of squared gradient
 Adam does the same to a moving average of the gradients themselves (momentum) and
 corrects both averages for starting at zero.
 
-Run it on its own with ``python snippets/exercises_rmsprop_vs_adam.py``.
+Run it with ``python exercises_rmsprop_vs_adam.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

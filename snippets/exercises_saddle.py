@@ -1,6 +1,7 @@
 """Viva: a saddle point. Zero gradient, Hessian eigenvalues of both signs; descent stalls nearby.
 
-Run it on its own with ``python snippets/exercises_saddle.py``.
+Run it with ``python exercises_saddle.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,8 +1,10 @@
 """The explorer's Rastrigin-like surface, replayed in Python with lossnotes.
 
 Gradient descent and momentum start from the same point with the same learning
-rate; the page's browser port draws exactly these paths. Run it on its own with
-``python snippets/explorer_rastrigin_pockets.py``.
+rate; the page's browser port draws exactly these paths.
+
+Run it with ``python explorer_rastrigin_pockets.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 f(x, y) = 0.5 (x^2 + 25 y^2) has Hessian eigenvalues 1 and 25, so the
 step-size edge is 2 / 25.
-Run it on its own with ``python snippets/gd_learning_rates.py``.
+
+Run it with ``python gd_learning_rates.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

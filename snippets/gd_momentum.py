@@ -3,7 +3,9 @@
 Chapter convention: v <- beta v - lr g, theta <- theta + v. Same learning rate for
 both; the per-step error factors are measured separately across the valley
 (curvature 25) and along it (curvature 1).
-Run it on its own with ``python snippets/gd_momentum.py``.
+
+Run it with ``python gd_momentum.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 Gradient descent's best is lr = 2 / (l_min + l_max); heavy-ball momentum's best is
 lr = 4 / (sqrt(l_min) + sqrt(l_max))^2, beta = ((sqrt(k) - 1) / (sqrt(k) + 1))^2.
-Run it on its own with ``python snippets/gd_momentum_best.py``.
+
+Run it with ``python gd_momentum_best.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Measure momentum's stability edge; compare with lr * lambda_max < 2 + 2 beta.
 
-Run it on its own with ``python snippets/gd_momentum_edge.py``.
+Run it with ``python gd_momentum_edge.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -3,7 +3,9 @@
 Every step size on a fine grid runs 1000 steps of gradient descent on
 f = 0.5 (x^2 + 25 y^2); the measured per-step growth factor of the error is
 above 1 exactly when the run diverges.
-Run it on its own with ``python snippets/gd_stability_edge.py``.
+
+Run it with ``python gd_stability_edge.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

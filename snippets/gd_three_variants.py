@@ -2,7 +2,9 @@
 
 The same model, data, learning rate and number of epochs; only the batch size
 changes.
-Run it on its own with ``python snippets/gd_three_variants.py``.
+
+Run it with ``python gd_three_variants.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -3,7 +3,9 @@
 A wide network fits 20 noisy samples of a sine; a validation set watches it.
 Early stopping keeps the parameters of the best validation epoch; a separate
 test set, never used for any choice, judges the result.
-Run it on its own with ``python snippets/loop_early_stopping.py``.
+
+Run it with ``python loop_early_stopping.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

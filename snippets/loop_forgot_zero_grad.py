@@ -3,7 +3,9 @@
 Without clearing, step t uses the *sum* of all gradients so far, a momentum
 with beta = 1 that never forgets. Everything else is identical to
 ``loop_six_steps.py`` (same data, initial weights and shuffles).
-Run it on its own with ``python snippets/loop_forgot_zero_grad.py``.
+
+Run it with ``python loop_forgot_zero_grad.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 ``grad`` plays the role of the parameters' ``.grad``: backward *adds* into it,
 as ``loss.backward()`` does, so step 4 has to clear it.
-Run it on its own with ``python snippets/loop_six_steps.py``.
+
+Run it with ``python loop_six_steps.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Angles live on a circle: 359 degrees is 2 degrees from 1 degree, not 358.
 
-Run it on its own with ``python snippets/losses_angles.py``.
+Run it with ``python losses_angles.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Exercise: d BCE / dz = sigmoid(z) - y, checked against central finite differences.
 
-Run it on its own with ``python snippets/losses_bce_grad_check.py``.
+Run it with ``python losses_bce_grad_check.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """BCE from probabilities breaks for large logits; the logits form does not (float32 and float64).
 
-Run it on its own with ``python snippets/losses_bce_stability.py``.
+Run it with ``python losses_bce_stability.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Probabilities from MSE on 0/1 labels (a linear fit) versus from cross-entropy (logistic).
 
-Run it on its own with ``python snippets/losses_calibration.py``.
+Run it with ``python losses_calibration.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

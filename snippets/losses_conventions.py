@@ -1,6 +1,7 @@
 """Conventions that change a loss's number but not its minimiser: mean vs sum, the 1/2, Huber's delta.
 
-Run it on its own with ``python snippets/losses_conventions.py``.
+Run it with ``python losses_conventions.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

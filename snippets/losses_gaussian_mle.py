@@ -1,6 +1,7 @@
 """Under Gaussian noise, the negative log-likelihood is MSE / (2 sigma^2) + a constant.
 
-Run it on its own with ``python snippets/losses_gaussian_mle.py``.
+Run it with ``python losses_gaussian_mle.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

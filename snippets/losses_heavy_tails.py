@@ -1,6 +1,7 @@
 """Which loss estimates a slope best? It depends on the noise: Gaussian, Laplace, Student-t.
 
-Run it on its own with ``python snippets/losses_heavy_tails.py``.
+Run it with ``python losses_heavy_tails.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Huber is the squared error below delta and a shifted absolute error above it.
 
-Run it on its own with ``python snippets/losses_huber_regimes.py``.
+Run it with ``python losses_huber_regimes.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """One line, three losses: how far a few outliers drag the MSE, MAE and Huber fits.
 
-Run it on its own with ``python snippets/losses_outliers.py``.
+Run it with ``python losses_outliers.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Per-sample losses and their gradients, on a grid of residuals r = y_pred - y and of logits z.
 
-Run it on its own with ``python snippets/losses_per_sample.py``.
+Run it with ``python losses_per_sample.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

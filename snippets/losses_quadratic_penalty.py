@@ -1,6 +1,7 @@
 """An error of 10 against an error of 1: what each loss charges.
 
-Run it on its own with ``python snippets/losses_quadratic_penalty.py``.
+Run it with ``python losses_quadratic_penalty.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 from lossnotes.losses import huber, mae, mse

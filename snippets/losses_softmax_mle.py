@@ -1,6 +1,7 @@
 """Cross-entropy of softmax(logits) is the categorical negative log-likelihood; its minimiser is the MLE.
 
-Run it on its own with ``python snippets/losses_softmax_mle.py``.
+Run it with ``python losses_softmax_mle.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

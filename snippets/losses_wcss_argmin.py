@@ -1,6 +1,7 @@
 """WCSS with the right assignment (nearest centroid, argmin) and with source 001's argmax.
 
-Run it on its own with ``python snippets/losses_wcss_argmin.py``.
+Run it with ``python losses_wcss_argmin.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

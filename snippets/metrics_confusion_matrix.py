@@ -1,6 +1,7 @@
 """One confusion matrix, four metrics: accuracy, precision, recall and F1 of a logistic regression.
 
-Run it on its own with ``python snippets/metrics_confusion_matrix.py``.
+Run it with ``python metrics_confusion_matrix.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -4,7 +4,8 @@ One scorer with fixed quality (positive and negative logits from the same two no
 distributions), evaluated at 50 % and at 1 % positives, and a classifier that always
 answers "negative".
 
-Run it on its own with ``python snippets/metrics_imbalance.py``.
+Run it with ``python metrics_imbalance.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

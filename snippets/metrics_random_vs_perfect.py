@@ -3,7 +3,8 @@
 Under random scoring the AUC is the Mann-Whitney statistic of a null ranking; its
 standard deviation is sqrt((n0 + n1 + 1) / (12 n0 n1)) for n0 negatives and n1 positives.
 
-Run it on its own with ``python snippets/metrics_random_vs_perfect.py``.
+Run it with ``python metrics_random_vs_perfect.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """MAE, RMSE and R^2 of one least-squares line on held-out data, against the mean baseline.
 
-Run it on its own with ``python snippets/metrics_regression.py``.
+Run it with ``python metrics_regression.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

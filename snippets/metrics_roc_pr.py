@@ -1,6 +1,7 @@
 """ROC and precision-recall curves of one scorer; average precision against the trapezoid.
 
-Run it on its own with ``python snippets/metrics_roc_pr.py``.
+Run it with ``python metrics_roc_pr.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

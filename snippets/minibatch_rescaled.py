@@ -4,7 +4,9 @@ relu(a z) = a relu(z) for a > 0, so multiplying the first layer by a and
 dividing the second by a leaves every prediction, and the loss, unchanged, while
 the top eigenvalue of the Hessian (the usual sharpness) changes freely
 (Dinh et al., 2017).
-Run it on its own with ``python snippets/minibatch_rescaled.py``.
+
+Run it with ``python minibatch_rescaled.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

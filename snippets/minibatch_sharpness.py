@@ -2,7 +2,9 @@
 
 A small ReLU network on two noisy half-moons, trained by SGD with the same
 learning rate and the same number of steps for every batch size.
-Run it on its own with ``python snippets/minibatch_sharpness.py``.
+
+Run it with ``python minibatch_sharpness.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

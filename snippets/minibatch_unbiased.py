@@ -4,7 +4,9 @@
    the average batch gradient is the full gradient.
 2. Over the batches of one epoch that splits the n samples into equal batches,
    the average batch gradient is the full gradient (for any shuffle).
-Run it on its own with ``python snippets/minibatch_unbiased.py``.
+
+Run it with ``python minibatch_unbiased.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

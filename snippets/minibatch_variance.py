@@ -2,7 +2,9 @@
 
 Batches are drawn without replacement; the measured E|g_B - g|^2 is compared
 with sigma^2 / B * (n - B) / (n - 1), sigma^2 the per-sample variance.
-Run it on its own with ``python snippets/minibatch_variance.py``.
+
+Run it with ``python minibatch_variance.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Seed 002's worked example: gradient descent on the MSE of y = w x + b, run as written.
 
-Run it on its own with ``python snippets/mse_gradient_descent.py``.
+Run it with ``python mse_gradient_descent.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

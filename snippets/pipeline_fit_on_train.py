@@ -1,6 +1,7 @@
 """Split first, fit the standardizer on the training part only, apply it to all three parts.
 
-Run it on its own with ``python snippets/pipeline_fit_on_train.py``.
+Run it with ``python pipeline_fit_on_train.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -5,7 +5,8 @@ true accuracy is exactly 0.5. The honest pipeline fits standardisation and featu
 selection on the training rows only; a leaky one fits one of them on all rows (test
 included) before splitting. Any test accuracy above 0.5 on average is optimism.
 
-Run it on its own with ``python snippets/pipeline_leakage.py``.
+Run it with ``python pipeline_leakage.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

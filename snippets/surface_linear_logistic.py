@@ -2,7 +2,9 @@
 
 Linear regression with MSE is a quadratic bowl; logistic regression with binary
 cross-entropy is convex too, but flattens out into long ramps far from its minimum.
-Run it on its own with ``python snippets/surface_linear_logistic.py``.
+
+Run it with ``python surface_linear_logistic.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 from functools import partial

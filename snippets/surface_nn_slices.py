@@ -4,7 +4,9 @@ A small MLP has dozens of parameters, so its surface can only be seen through sl
 Li et al. (2018): evaluate L(theta* + a d1 + b d2) for two random directions, each
 rescaled filter by filter to the norms of theta*'s filters. Goodfellow et al. (2015):
 evaluate L((1 - alpha) theta_0 + alpha theta*) on the line from initialisation to solution.
-Run it on its own with ``python snippets/surface_nn_slices.py``.
+
+Run it with ``python surface_nn_slices.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 from functools import partial

@@ -2,7 +2,9 @@
 
 Each sample's squared error is zero along a whole line of (w, b), a trough; only their
 sum is a bowl with a single lowest point.
-Run it on its own with ``python snippets/surface_per_sample.py``.
+
+Run it with ``python surface_per_sample.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 At inference the parameters are frozen, so the boundary is too: a new point is
 classified by where it falls, whatever else is in the batch.
-Run it on its own with ``python snippets/views_boundary.py``.
+
+Run it with ``python views_boundary.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

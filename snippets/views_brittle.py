@@ -1,6 +1,7 @@
 """Clean hidden geometry, brittle boundary: the smallest input nudge that flips a prediction.
 
-Run it on its own with ``python snippets/views_brittle.py``.
+Run it with ``python views_brittle.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -2,7 +2,9 @@
 
 Same data, same width, same seed; only the activation function differs. Each
 network's hidden vectors are projected on their first two principal axes.
-Run it on its own with ``python snippets/views_hidden.py``.
+
+Run it with ``python views_hidden.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

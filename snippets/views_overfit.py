@@ -1,6 +1,7 @@
 """Low loss, bad boundary: a wide network trained long on 30 noisy points.
 
-Run it on its own with ``python snippets/views_overfit.py``.
+Run it with ``python views_overfit.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

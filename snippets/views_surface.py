@@ -2,7 +2,9 @@
 
 A 2-D slice theta + a d1 + b d2 along two random filter-normalised directions
 (Li et al. 2018). The model and the slice are fixed; only the data changes.
-Run it on its own with ``python snippets/views_surface.py``.
+
+Run it with ``python views_surface.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

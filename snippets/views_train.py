@@ -1,7 +1,9 @@
 """One small network, trained once: a 2-16-1 tanh MLP on two moons, by full-batch Adam.
 
 Every view on the page looks at this same checkpoint ``theta``.
-Run it on its own with ``python snippets/views_train.py``.
+
+Run it with ``python views_train.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,7 +1,9 @@
 """How many steps seed 002's loop really needs: run it until w and b agree with least squares.
 
 "Agree to 3 decimals" means |w - w*| < 0.0005 and |b - b*| < 0.0005 from that step on.
-Run it on its own with ``python snippets/worked_convergence.py``.
+
+Run it with ``python worked_convergence.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -1,6 +1,7 @@
 """Check the worked example's gradient formula against central finite differences.
 
-Run it on its own with ``python snippets/worked_gradient_check.py``.
+Run it with ``python worked_gradient_check.py`` once lossnotes is installed
+(``pip install lossnotes``).
 """
 
 import numpy as np

@@ -48,3 +48,14 @@ def test_every_included_snippet_exists() -> None:
         if not (ROOT / name).is_file()
     ]
     assert not missing, f"pages include snippets that do not exist: {missing}"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda path: path.name)
+def test_snippet_tells_a_reader_how_to_run_it(snippet: Path) -> None:
+    """Readers copy the file: its docstring names the file and the package, not our tree."""
+    import ast
+
+    docstring = ast.get_docstring(ast.parse(snippet.read_text())) or ""
+    assert f"``python {snippet.name}``" in docstring, f"{snippet.name}: no run instruction"
+    assert "pip install lossnotes" in docstring
+    assert "snippets/" not in snippet.read_text(), f"{snippet.name} names a repository path"
