@@ -1,11 +1,11 @@
 """Seeded toy data sets, and preprocessing as pairs of pure fit and transform functions.
 
-* **Regression**: :func:`linear_data`, a noisy line with a choice of noise.
-* **Classification shapes**: :func:`two_moons` and :func:`xor`; :func:`imbalanced` and
-  :func:`blobs`.
-* **Preprocessing**: :func:`fit_standardizer` / :func:`standardize`,
-  :func:`fit_select_k_best` / :func:`select_features`, fitted on training data only,
-  and :func:`train_val_test_split`.
+* **Regression**: ``linear_data()``, a noisy line with a choice of noise.
+* **Classification shapes**: ``two_moons()`` and ``xor()``; ``imbalanced()`` and
+  ``blobs()``.
+* **Preprocessing**: ``fit_standardizer()`` / ``standardize()``,
+  ``fit_select_k_best()`` / ``select_features()``, fitted on training data only,
+  and ``train_val_test_split()``.
 
 Every generator takes ``seed`` (an int or a ``numpy.random.Generator``), so a page
 draws the same data on every build.

@@ -41,14 +41,14 @@ __all__ = [
 
 
 class Standardization(NamedTuple):
-    """What :func:`fit_standardizer` learned: per-column ``mean`` and ``scale``."""
+    """What ``fit_standardizer()`` learned: per-column ``mean`` and ``scale``."""
 
     mean: FloatArray
     scale: FloatArray
 
 
 class FeatureSelection(NamedTuple):
-    """What :func:`fit_select_k_best` learned: kept column ``indices`` and every column's ``scores``."""
+    """What ``fit_select_k_best()`` learned: kept column ``indices`` and every column's ``scores``."""
 
     indices: np.ndarray
     scores: FloatArray
@@ -73,7 +73,7 @@ def fit_standardizer(X: Any) -> Standardization:
 
 
 def standardize(scaling: Standardization, X: Any) -> FloatArray:
-    """Apply a fitted :class:`Standardization`: ``(X - mean) / scale``.
+    """Apply a fitted ``Standardization``: ``(X - mean) / scale``.
 
     Examples
     --------
@@ -120,7 +120,7 @@ def fit_select_k_best(X: Any, y: Any, k: int) -> FeatureSelection:
 
 
 def select_features(selection: FeatureSelection, X: Any) -> FloatArray:
-    """Apply a fitted :class:`FeatureSelection`: the kept columns of ``X``.
+    """Apply a fitted ``FeatureSelection``: the kept columns of ``X``.
 
     Examples
     --------

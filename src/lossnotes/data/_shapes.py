@@ -1,7 +1,7 @@
 """Seeded 2-D classification shapes: two moons and XOR.
 
 Each takes ``(n, noise, seed)`` and returns ``X`` float64 of shape (n, 2) and labels
-``int64`` in {0, 1}. Re-exported by :mod:`lossnotes.data`.
+``int64`` in {0, 1}. Re-exported by ``lossnotes.data``.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Figures and tables for the pages: the house style, SVG output, recurring plots, tables.
 
-* **House style**: :func:`subplots` makes a figure in it (:data:`STYLE`, the colour-blind
-  safe :data:`PALETTE`), drawn with a sentinel :data:`FOREGROUND` colour.
-* **SVG**: :func:`to_svg` turns a figure into deterministic inline SVG whose text and
+* **House style**: ``subplots()`` makes a figure in it (``STYLE``, the colour-blind
+  safe ``PALETTE``), drawn with a sentinel ``FOREGROUND`` colour.
+* **SVG**: ``to_svg()`` turns a figure into deterministic inline SVG whose text and
   axes follow the reader's light or dark scheme (``currentColor``).
-* **Plots**: :func:`contour_with_paths` and :func:`draw_paths`, optimizer paths on a
+* **Plots**: ``contour_with_paths()`` and ``draw_paths()``, optimizer paths on a
   loss surface.
-* **Tables**: :func:`markdown_table` and :func:`format_number`, numbers formatted once.
+* **Tables**: ``markdown_table()`` and ``format_number()``, numbers formatted once.
 
 Examples
 --------

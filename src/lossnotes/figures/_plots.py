@@ -1,7 +1,7 @@
 """Figures the chapter draws again and again, in the house style.
 
 One helper per recurring picture (d2l.ai's ``show_trace_2d`` idea): every optimizer
-section calls :func:`contour_with_paths`, so a section's code shows only what is new.
+section calls ``contour_with_paths()``, so a section's code shows only what is new.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """One house style for every figure: colours, fonts and the figure factory.
 
-Figures are drawn with a *sentinel* foreground colour which :func:`to_svg` replaces
+Figures are drawn with a *sentinel* foreground colour which ``to_svg()`` replaces
 by ``currentColor``: inline SVG inherits the page's text colour, so titles, labels,
 ticks and axes follow the reader's light or dark scheme with one rendering. Data
 colours come from the Okabe-Ito palette (colour-blind safe, mid-luminance so that
@@ -62,10 +62,10 @@ STYLE: dict[str, Any] = {
 
 
 def use_house_style() -> None:
-    """Apply :data:`STYLE` to matplotlib's global ``rcParams``.
+    """Apply ``STYLE`` to matplotlib's global ``rcParams``.
 
     Text created after this call (titles, labels) reads these settings, which is
-    why :func:`subplots` calls it rather than using a temporary context.
+    why ``subplots()`` calls it rather than using a temporary context.
     """
     matplotlib.rcParams.update(STYLE)
 
@@ -78,11 +78,11 @@ def subplots(
     Parameters
     ----------
     nrows, ncols : int
-        Grid of axes, as :func:`matplotlib.pyplot.subplots`.
+        Grid of axes, as ``matplotlib.pyplot.subplots()``.
     figsize : (float, float), optional
         Size in inches; defaults to 6 x 3.6 per row of one panel.
     **kwargs
-        Passed to :meth:`matplotlib.figure.Figure.subplots` (``subplot_kw``,
+        Passed to ``matplotlib.figure.Figure.subplots()`` (``subplot_kw``,
         ``sharex``, ...).
 
     Returns

@@ -1,6 +1,6 @@
 """Deterministic, scheme-aware inline SVG for the pages.
 
-:func:`to_svg` replaces the house style's sentinel foreground colour by
+``to_svg()`` replaces the house style's sentinel foreground colour by
 ``currentColor``, so inline SVG inherits the page's text colour; rasterized artists
 are embedded as compressed PNG inside the SVG while text stays vector.
 """

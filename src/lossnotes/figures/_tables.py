@@ -1,7 +1,7 @@
 """Tables for the pages: numbers formatted once, in one place, as Markdown.
 
 markdown-exec renders what a block prints as Markdown, so a block that prints
-:func:`markdown_table` gets a themed, responsive table with no HTML of its own.
+``markdown_table()`` gets a themed, responsive table with no HTML of its own.
 """
 
 from __future__ import annotations

@@ -1,16 +1,16 @@
 """Loss landscapes: slices through parameter space, directions, chords, random Hessians, test surfaces.
 
-``f`` is any loss of a flat parameter vector (:data:`LossFn`), for instance
+``f`` is any loss of a flat parameter vector (``LossFn``), for instance
 ``lambda t: model.loss(t, X, y)``.
 
-* **Slices**: :func:`grid_loss` evaluates ``f`` on a 2-D plane through parameter space,
-  and :func:`mse_surface_linear` the linear model's MSE surface from a few statistics.
-* **Directions**: :func:`random_direction` (filter-normalised, as Li et al. 2018) and
-  :func:`interpolate` (1-D, between two parameter vectors).
-* **Measures**: :func:`chord_gap` tests convexity along a chord, :func:`gradient_norms`
-  follows a path, :func:`goe_matrices` and :func:`fraction_positive_definite` sample
+* **Slices**: ``grid_loss()`` evaluates ``f`` on a 2-D plane through parameter space,
+  and ``mse_surface_linear()`` the linear model's MSE surface from a few statistics.
+* **Directions**: ``random_direction()`` (filter-normalised, as Li et al. 2018) and
+  ``interpolate()`` (1-D, between two parameter vectors).
+* **Measures**: ``chord_gap()`` tests convexity along a chord, ``gradient_norms()``
+  follows a path, ``goe_matrices()`` and ``fraction_positive_definite()`` sample
   random Hessians.
-* **Test surfaces**: :data:`SURFACES`, two-dimensional functions with analytic gradients
+* **Test surfaces**: ``SURFACES``, two-dimensional functions with analytic gradients
   (bowl, saddle, Rosenbrock, Rastrigin, ...), for the terrain explorer.
 
 Examples

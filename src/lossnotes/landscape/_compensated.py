@@ -1,6 +1,6 @@
 """Error-free transformations for the few sums that must not lose digits.
 
-Used by :func:`lossnotes.landscape.mse_surface_linear`, whose intercept term is a
+Used by ``lossnotes.landscape.mse_surface_linear()``, whose intercept term is a
 difference of two large numbers when data sit far from the origin.
 """
 

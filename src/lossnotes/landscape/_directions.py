@@ -1,6 +1,6 @@
 """Directions through parameter space: filter-normalised random directions and 1-D interpolation.
 
-Re-exported by :mod:`lossnotes.landscape`, which slices losses along these directions.
+Re-exported by ``lossnotes.landscape``, which slices losses along these directions.
 """
 
 from __future__ import annotations

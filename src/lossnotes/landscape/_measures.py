@@ -1,7 +1,7 @@
 """Measuring a loss landscape: chords, gradient norms along a path and random Hessians.
 
 A loss here is any callable ``loss(theta) -> float`` on a flat parameter vector
-(``functools.partial(model.loss, X=X, y=y)`` for the models of :mod:`lossnotes.models`).
+(``functools.partial(model.loss, X=X, y=y)`` for the models of ``lossnotes.models``).
 
 Examples
 --------
@@ -86,7 +86,7 @@ def goe_matrices(
 def fraction_positive_definite(
     dim: int, n_samples: int, seed: int | np.random.Generator | None = 0
 ) -> float:
-    """Fraction of :func:`goe_matrices` whose eigenvalues are all positive.
+    """Fraction of ``goe_matrices()`` whose eigenvalues are all positive.
 
     If a critical point's Hessian were such a random matrix, this would be the chance
     that the point is a minimum rather than a saddle (Bray & Dean, 2007; Dauphin et al., 2014).

@@ -5,7 +5,7 @@
 parameter vectors of shape (m, p) and returns m losses (for instance
 ``lambda t: model.batched_loss(t, X, y)``): slices are then evaluated one grid row at a
 time instead of one point at a time. For the two-parameter linear
-model, :func:`mse_surface_linear` evaluates the whole grid from a few statistics.
+model, ``mse_surface_linear()`` evaluates the whole grid from a few statistics.
 """
 
 from __future__ import annotations

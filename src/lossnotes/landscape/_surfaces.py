@@ -1,8 +1,8 @@
 """Classic two-dimensional test surfaces with analytic gradients, for the terrain explorer.
 
-Every :class:`Surface` is a simple closed form (a JavaScript port mirrors them), vectorised
+Every ``Surface`` is a simple closed form (a JavaScript port mirrors them), vectorised
 over numpy arrays of any matching shapes. ``f`` and ``grad`` do not validate, because
-optimizers and plots call them thousands of times; :func:`get_surface` validates a name.
+optimizers and plots call them thousands of times; ``get_surface()`` validates a name.
 
 Examples
 --------
@@ -139,7 +139,7 @@ def get_surface(name: str) -> Surface:
     Parameters
     ----------
     name : str
-        One of the keys of :data:`SURFACES`.
+        One of the keys of ``SURFACES``.
 
     Returns
     -------

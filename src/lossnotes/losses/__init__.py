@@ -3,16 +3,16 @@
 Regression (MSE, MAE, Huber, Gaussian NLL), binary (BCE on probabilities or on
 logits), categorical (cross-entropy on logits, NLL on log-probabilities) and clustering
 (WCSS, the k-means objective), with the stable activations (sigmoid, softmax,
-log-softmax) and :data:`LOSSES`. Each per-sample formula is written once, in
-:mod:`lossnotes.losses.kernels`; the functions here validate, call it and reduce.
+log-softmax) and ``LOSSES``. Each per-sample formula is written once, in
+``lossnotes.losses.kernels``; the functions here validate, call it and reduce.
 
 One signature for all, PyTorch's: ``loss(input, target, ..., *, reduction="mean")`` and
 ``loss_grad`` with exactly the same arguments, returning the gradient with respect to
 the first argument (predictions, probabilities, logits or log-probabilities). The one
-exception is :func:`wcss_grad`, which differentiates with respect to the centroids;
-:attr:`Loss.wrt` records that.
+exception is ``wcss_grad()``, which differentiates with respect to the centroids;
+``Loss.wrt`` records that.
 
-``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``; :func:`wcss` alone
+``reduction`` is ``"mean"`` (the default), ``"sum"`` or ``"none"``; ``wcss()`` alone
 defaults to ``"sum"``, the within-cluster *sum* of squares that k-means minimises.
 
 Examples

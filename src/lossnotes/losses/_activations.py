@@ -1,6 +1,6 @@
 """Numerically stable sigmoid, softmax and log-softmax.
 
-These validate their input and call the kernels of :mod:`lossnotes.losses.kernels`.
+These validate their input and call the kernels of ``lossnotes.losses.kernels``.
 """
 
 from __future__ import annotations

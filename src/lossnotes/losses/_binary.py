@@ -36,7 +36,7 @@ def bce(p: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
     """Binary cross-entropy on probabilities, ``-(y log p + (1 - y) log(1 - p))``.
 
     Each log is clamped at -100 as in PyTorch, so ``p = 0`` or ``1`` gives a finite loss
-    (at most 100). Prefer :func:`bce_with_logits`: ``p`` rounds to exactly 1 for logits
+    (at most 100). Prefer ``bce_with_logits()``: ``p`` rounds to exactly 1 for logits
     above about 37 in float64 (17 in float32), and the loss then saturates.
 
     Parameters
@@ -64,14 +64,14 @@ def bce(p: Any, target: Any, *, reduction: str = "mean") -> float | FloatArray:
 
 
 def bce_grad(p: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
-    """Gradient of :func:`bce` w.r.t. ``p``: ``(p - y) / max(p (1 - p), 1e-12) / n``.
+    """Gradient of ``bce()`` w.r.t. ``p``: ``(p - y) / max(p (1 - p), 1e-12) / n``.
 
     The 1e-12 floor is PyTorch's, which keeps the gradient finite at ``p = 0`` and ``1``.
 
     Parameters
     ----------
     p, target, reduction
-        As for :func:`bce`.
+        As for ``bce()``.
 
     Returns
     -------
@@ -115,12 +115,12 @@ def bce_with_logits(logits: Any, target: Any, *, reduction: str = "mean") -> flo
 
 
 def bce_with_logits_grad(logits: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
-    """Gradient of :func:`bce_with_logits` w.r.t. the logits: ``(sigmoid(z) - y) / n``.
+    """Gradient of ``bce_with_logits()`` w.r.t. the logits: ``(sigmoid(z) - y) / n``.
 
     Parameters
     ----------
     logits, target, reduction
-        As for :func:`bce_with_logits`.
+        As for ``bce_with_logits()``.
 
     Returns
     -------

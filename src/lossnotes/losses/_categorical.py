@@ -81,12 +81,12 @@ def cross_entropy(logits: Any, target: Any, *, reduction: str = "mean") -> float
 
 
 def cross_entropy_grad(logits: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
-    """Gradient of :func:`cross_entropy` w.r.t. the logits: ``(softmax(z) - t) / n``, shape (n, K).
+    """Gradient of ``cross_entropy()`` w.r.t. the logits: ``(softmax(z) - t) / n``, shape (n, K).
 
     Parameters
     ----------
     logits, target, reduction
-        As for :func:`cross_entropy`.
+        As for ``cross_entropy()``.
 
     Returns
     -------
@@ -127,7 +127,7 @@ def nll(log_probs: Any, target: Any, *, reduction: str = "mean") -> float | Floa
     Parameters
     ----------
     log_probs : array_like of shape (n, K)
-        Log-probabilities, e.g. from :func:`log_softmax`.
+        Log-probabilities, e.g. from ``log_softmax()``.
     target : array_like of shape (n,)
         Integer class indices in ``[0, K)``.
     reduction : {"mean", "sum", "none"}, default "mean"
@@ -146,12 +146,12 @@ def nll(log_probs: Any, target: Any, *, reduction: str = "mean") -> float | Floa
 
 
 def nll_grad(log_probs: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
-    """Gradient of :func:`nll` w.r.t. ``log_probs``: ``-onehot(target) / n``.
+    """Gradient of ``nll()`` w.r.t. ``log_probs``: ``-onehot(target) / n``.
 
     Parameters
     ----------
     log_probs, target, reduction
-        As for :func:`nll`.
+        As for ``nll()``.
 
     Returns
     -------

@@ -85,7 +85,7 @@ def wcss(points: Any, centroids: Any, *, reduction: str = "sum") -> float | Floa
 
 
 def wcss_grad(points: Any, centroids: Any, *, reduction: str = "sum") -> FloatArray:
-    """Gradient of :func:`wcss` with respect to the **centroids** (not the points).
+    """Gradient of ``wcss()`` with respect to the **centroids** (not the points).
 
     ``d/d mu_k = sum over points assigned to k of 2 (mu_k - x_i)``, with assignments
     held fixed (they are piecewise constant; the loss is not differentiable at ties).
@@ -94,7 +94,7 @@ def wcss_grad(points: Any, centroids: Any, *, reduction: str = "sum") -> FloatAr
     Parameters
     ----------
     points, centroids, reduction
-        As for :func:`wcss`.
+        As for ``wcss()``.
 
     Returns
     -------

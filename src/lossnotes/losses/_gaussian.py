@@ -91,12 +91,12 @@ def gaussian_nll_grad(
     eps: float = 1e-6,
     reduction: str = "mean",
 ) -> FloatArray:
-    """Gradient of :func:`gaussian_nll` with respect to ``mean``: ``(mean - target) / var / n``.
+    """Gradient of ``gaussian_nll()`` with respect to ``mean``: ``(mean - target) / var / n``.
 
     Parameters
     ----------
     mean, target, var, full, eps, reduction
-        As for :func:`gaussian_nll`.
+        As for ``gaussian_nll()``.
 
     Returns
     -------

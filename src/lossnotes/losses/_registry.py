@@ -41,4 +41,4 @@ LOSSES: dict[str, Loss] = {
     "nll": Loss(nll, nll_grad),
     "wcss": Loss(wcss, wcss_grad, wrt=1),
 }
-"""Registry of every loss: name -> :class:`Loss`. Tests check no ``*_grad`` is missing."""
+"""Registry of every loss: name -> ``Loss``. Tests check no ``*_grad`` is missing."""

@@ -30,7 +30,7 @@ def mse(input: Any, target: Any, *, reduction: str = "mean") -> float | FloatArr
     """Mean squared error ``mean((target - input)**2)`` (no factor 1/2, as in PyTorch).
 
     Residuals beyond about 1.3e154 square past the float64 range: the loss is then
-    ``inf`` (silently, as in PyTorch), never NaN. Use :func:`huber` for such data.
+    ``inf`` (silently, as in PyTorch), never NaN. Use ``huber()`` for such data.
 
     Parameters
     ----------
@@ -57,12 +57,12 @@ def mse(input: Any, target: Any, *, reduction: str = "mean") -> float | FloatArr
 
 
 def mse_grad(input: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
-    """Gradient of :func:`mse` with respect to ``input``: ``2 (input - target) / n``.
+    """Gradient of ``mse()`` with respect to ``input``: ``2 (input - target) / n``.
 
     Parameters
     ----------
     input, target, reduction
-        As for :func:`mse`.
+        As for ``mse()``.
 
     Returns
     -------
@@ -101,7 +101,7 @@ def mae(input: Any, target: Any, *, reduction: str = "mean") -> float | FloatArr
 
 
 def mae_grad(input: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
-    """Subgradient of :func:`mae`: ``sign(input - target) / n``, taking 0 at a zero residual.
+    """Subgradient of ``mae()``: ``sign(input - target) / n``, taking 0 at a zero residual.
 
     Zero at the kink is PyTorch's choice (``torch.sign(0) == 0``); any value in
     ``[-1, 1]`` would be a valid subgradient there.
@@ -109,7 +109,7 @@ def mae_grad(input: Any, target: Any, *, reduction: str = "mean") -> FloatArray:
     Parameters
     ----------
     input, target, reduction
-        As for :func:`mae`.
+        As for ``mae()``.
 
     Returns
     -------
@@ -163,12 +163,12 @@ def huber(
 def huber_grad(
     input: Any, target: Any, *, delta: float = 1.0, reduction: str = "mean"
 ) -> FloatArray:
-    """Gradient of :func:`huber` with respect to ``input``: ``clip(r, -delta, delta) / n``.
+    """Gradient of ``huber()`` with respect to ``input``: ``clip(r, -delta, delta) / n``.
 
     Parameters
     ----------
     input, target, delta, reduction
-        As for :func:`huber`.
+        As for ``huber()``.
 
     Returns
     -------

@@ -1,9 +1,9 @@
 """The per-sample formulas behind every loss, unvalidated, for callers that checked already.
 
-Each formula of :mod:`lossnotes.losses` is written once, here; the public losses
-validate their arguments, call these kernels and reduce. :mod:`lossnotes.models` calls
+Each formula of ``lossnotes.losses`` is written once, here; the public losses
+validate their arguments, call these kernels and reduce. ``lossnotes.models`` calls
 them directly on its network outputs. Everything here also runs on complex arrays
-(branches look at the real part only), so :func:`lossnotes.models.hessian` can
+(branches look at the real part only), so ``lossnotes.models.hessian()`` can
 differentiate a gradient by complex step.
 
 Examples
@@ -64,7 +64,7 @@ def logistic_loss(z: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def logistic_loss_grad(z: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """``sigmoid(z) - y``: the gradient of :func:`logistic_loss` in the logit."""
+    """``sigmoid(z) - y``: the gradient of ``logistic_loss()`` in the logit."""
     return sigmoid(z) - y
 
 
@@ -74,5 +74,5 @@ def softmax_cross_entropy(z: np.ndarray, target: np.ndarray) -> np.ndarray:
 
 
 def softmax_cross_entropy_grad(z: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """``softmax(z) - t``: the gradient of :func:`softmax_cross_entropy` in the logits."""
+    """``softmax(z) - t``: the gradient of ``softmax_cross_entropy()`` in the logits."""
     return softmax(z) - target

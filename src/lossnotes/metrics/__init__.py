@@ -2,9 +2,9 @@
 
 ``*_score`` is maximised, ``*_error`` minimised. Classification metrics take labels;
 ranking metrics take binary labels and scores (O(n log n)); regression metrics take
-real targets; :func:`reliability_curve` bins predicted probabilities as
+real targets; ``reliability_curve()`` bins predicted probabilities as
 ``sklearn.calibration.calibration_curve(strategy="uniform")``. An undefined value (0/0, a single class) gives a fallback value plus an
-:class:`UndefinedMetricWarning` instead of an exception.
+``UndefinedMetricWarning`` instead of an exception.
 
 >>> from lossnotes.metrics import f1_score, roc_auc_score
 >>> f1_score([0, 1, 1, 0], [0, 1, 0, 0]), roc_auc_score([0, 1, 1, 0], [0.1, 0.9, 0.4, 0.5])

@@ -138,7 +138,7 @@ def recall_score(
 ) -> Any:
     """Recall ``tp / (tp + fn)``: of the positive samples, the share found.
 
-    Parameters as :func:`precision_score`.
+    Parameters as ``precision_score()``.
 
     Examples
     --------
@@ -160,7 +160,7 @@ def f1_score(
     """F1 ``2 tp / (2 tp + fp + fn)``, the harmonic mean of precision and recall.
 
     Undefined (``zero_division``) only when ``tp + fp + fn = 0``. Parameters as
-    :func:`precision_score`.
+    ``precision_score()``.
 
     Examples
     --------

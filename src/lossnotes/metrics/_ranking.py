@@ -132,7 +132,7 @@ def precision_recall_curve(
 
     Parameters
     ----------
-    y_true, y_score, pos_label : as :func:`roc_curve`
+    y_true, y_score, pos_label : as ``roc_curve()``
     drop_intermediate : bool, default False
         Keep only the first and last threshold of each run of equal recall.
 
@@ -220,7 +220,7 @@ def pr_auc_trapezoid(y_true: Any, y_score: Any, *, pos_label: Any = 1) -> float:
 
     Parameters
     ----------
-    y_true, y_score, pos_label : as :func:`average_precision_score`
+    y_true, y_score, pos_label : as ``average_precision_score()``
 
     Returns
     -------

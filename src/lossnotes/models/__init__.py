@@ -2,11 +2,11 @@
 
 A model is a frozen description (sizes, activation, output kind); its parameters are a
 separate flat array ``theta``, so optimizers, loss-surface slices and Hessians all work
-on plain vectors (:func:`flatten` and :func:`unflatten` convert to and from the layer
+on plain vectors (``flatten()`` and ``unflatten()`` convert to and from the layer
 arrays, ordered as a PyTorch ``state_dict``). The training losses are those of
-:mod:`lossnotes.losses`, mean-reduced: MSE for ``"regression"``, BCE with logits for
-``"binary"``, cross-entropy for ``"multiclass"``. :func:`hessian` differentiates them
-exactly; :func:`fit_line` and :func:`fit_logistic` fit the two linear models directly.
+``lossnotes.losses``, mean-reduced: MSE for ``"regression"``, BCE with logits for
+``"binary"``, cross-entropy for ``"multiclass"``. ``hessian()`` differentiates them
+exactly; ``fit_line()`` and ``fit_logistic()`` fit the two linear models directly.
 
 Examples
 --------

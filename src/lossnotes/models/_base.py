@@ -1,4 +1,4 @@
-"""Behaviour shared by the models of :mod:`lossnotes.models`: shapes, init, validation,
+"""Behaviour shared by the models of ``lossnotes.models``: shapes, init, validation,
 forward, loss and gradient on a flat parameter vector.
 """
 
@@ -129,16 +129,16 @@ class _Network:
         return net.output_loss(net.squeeze_output(zs[-1], self.output), labels, self.output)
 
     def batched_loss(self, thetas: Any, X: Any, y: Any) -> FloatArray:
-        """:meth:`loss` for every row of a stack ``thetas`` (m, n_params), in one forward pass.
+        """``loss()`` for every row of a stack ``thetas`` (m, n_params), in one forward pass.
 
-        What :func:`lossnotes.landscape.grid_loss` wants with ``batched=True``: a slice
+        What ``lossnotes.landscape.grid_loss()`` wants with ``batched=True``: a slice
         through parameter space is a stack of parameter vectors on the same data.
 
         Parameters
         ----------
         thetas : array_like of shape (m, n_params)
         X, y
-            As for :meth:`loss`.
+            As for ``loss()``.
 
         Returns
         -------
@@ -166,12 +166,12 @@ class _Network:
         return np.array([net.output_loss(out, labels, self.output) for out in outputs])
 
     def grad(self, theta: Any, X: Any, y: Any) -> FloatArray:
-        """Gradient of :meth:`loss` with respect to ``theta`` (backpropagation).
+        """Gradient of ``loss()`` with respect to ``theta`` (backpropagation).
 
         Parameters
         ----------
         theta, X, y
-            As for :meth:`loss`.
+            As for ``loss()``.
 
         Returns
         -------

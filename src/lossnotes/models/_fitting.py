@@ -1,9 +1,9 @@
 """Fitting small models under different losses: robust lines and logistic regression.
 
-:func:`fit_line` fits ``y = slope * x + intercept`` by minimising the MSE (closed form),
+``fit_line()`` fits ``y = slope * x + intercept`` by minimising the MSE (closed form),
 the MAE or the Huber loss (both by iteratively reweighted least squares, IRLS). It
 accepts many target vectors at once, so a page can compare estimators over hundreds of
-noise draws in one vectorised call. :func:`fit_logistic` is Newton's method on the mean
+noise draws in one vectorised call. ``fit_logistic()`` is Newton's method on the mean
 binary cross-entropy.
 """
 

@@ -1,7 +1,7 @@
 """Pack a list of parameter arrays into one flat vector and back.
 
 Optimizers, loss-surface slices and Hessians work on flat vectors; models unpack
-them into per-layer arrays. Re-exported by :mod:`lossnotes.models`.
+them into per-layer arrays. Re-exported by ``lossnotes.models``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def flatten(arrays: Sequence[Any]) -> FloatArray:
 
 
 def unflatten(theta: Any, shapes: Sequence[tuple[int, ...]]) -> list[FloatArray]:
-    """Split a flat vector back into arrays of the given shapes (the inverse of :func:`flatten`).
+    """Split a flat vector back into arrays of the given shapes (the inverse of ``flatten()``).
 
     Examples
     --------
@@ -46,7 +46,7 @@ def unflatten(theta: Any, shapes: Sequence[tuple[int, ...]]) -> list[FloatArray]
 
 
 def _split_last_axis(vectors: np.ndarray, shapes: Sequence[tuple[int, ...]]) -> list[np.ndarray]:
-    """:func:`unflatten` without validation, along the last axis of an already checked array.
+    """``unflatten()`` without validation, along the last axis of an already checked array.
 
     Leading axes are kept, so an (m, p) stack of parameter vectors gives arrays of shape
     ``(m, *shape)``; complex arrays pass through (the Hessian's complex step needs that).

@@ -2,7 +2,7 @@
 
 Private and unvalidated. Linear and logistic regression are the networks with no
 hidden layer. Everything here also runs on complex arrays (branches look at the real
-part only), so :mod:`lossnotes.models.hessian` can differentiate the gradient by complex step.
+part only), so ``lossnotes.models.hessian`` can differentiate the gradient by complex step.
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ class MLP(_Network):
         Parameters
         ----------
         theta, X
-            As for :meth:`forward`.
+            As for ``forward()``.
 
         Returns
         -------

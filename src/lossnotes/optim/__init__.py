@@ -2,16 +2,16 @@
 
 Three layers, as in optax:
 
-* **Transforms** (:class:`GradientTransformation`): ``init(params) -> state`` and
+* **Transforms** (``GradientTransformation``): ``init(params) -> state`` and
   ``update(grads, state, params) -> (updates, state)``, pure functions such as
-  :func:`scale_by_adam` or :func:`trace`, combined with :func:`chain`;
-  :func:`apply_updates` adds the updates to the parameters.
-* **Aliases** under PyTorch's names (:func:`sgd`, :func:`adagrad`, :func:`rmsprop`,
-  :func:`adam`, :func:`adamw`) reproduce ``torch.optim`` step for step, same formulas
-  and defaults; :func:`chapter_momentum` is the chapter's own form of momentum.
-* **Loops**: :func:`run` records a trajectory on a gradient function, :func:`train`
-  runs mini-batch epochs on data, :func:`early_stopping` picks the epoch a patience
-  rule stops at; :func:`contraction_rates` and the batch-gradient measurements
+  ``scale_by_adam()`` or ``trace()``, combined with ``chain()``;
+  ``apply_updates()`` adds the updates to the parameters.
+* **Aliases** under PyTorch's names (``sgd()``, ``adagrad()``, ``rmsprop()``,
+  ``adam()``, ``adamw()``) reproduce ``torch.optim`` step for step, same formulas
+  and defaults; ``chapter_momentum()`` is the chapter's own form of momentum.
+* **Loops**: ``run()`` records a trajectory on a gradient function, ``train()``
+  runs mini-batch epochs on data, ``early_stopping()`` picks the epoch a patience
+  rule stops at; ``contraction_rates()`` and the batch-gradient measurements
   compare what they do with the theory.
 
 Examples

@@ -206,7 +206,7 @@ def adam(
     eps : float, default 1e-8
         Added *outside* the square root, after bias correction, > 0.
     weight_decay : float, default 0
-        L2 penalty added to the gradient (coupled; see :func:`adamw`).
+        L2 penalty added to the gradient (coupled; see ``adamw()``).
     bias_correction : bool, default True
         ``False`` uses the raw moments (not in torch; for the chapter's exercise).
 
@@ -243,7 +243,7 @@ def adamw(
 
     Parameters
     ----------
-    lr, betas, eps : as :func:`adam`
+    lr, betas, eps : as ``adam()``
     weight_decay : float, default 1e-2
         Decoupled decay rate, >= 0.
 

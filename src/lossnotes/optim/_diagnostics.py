@@ -3,13 +3,13 @@
 Each function measures something the chapter states as theory, so a page can print the
 measurement next to the formula and a test can check that the two agree:
 
-* :func:`contraction_rates` runs (momentum) gradient descent on a quadratic for a whole
+* ``contraction_rates()`` runs (momentum) gradient descent on a quadratic for a whole
   grid of step sizes at once and returns the measured per-step growth of the error;
-  :func:`first_divergent` reads the edge of stability off the grid.
-* :func:`per_sample_gradients`, :func:`mean_over_all_batches`,
-  :func:`sampled_batch_variance` and :func:`batch_variance_theory` measure how a
+  ``first_divergent()`` reads the edge of stability off the grid.
+* ``per_sample_gradients()``, ``mean_over_all_batches()``,
+  ``sampled_batch_variance()`` and ``batch_variance_theory()`` measure how a
   mini-batch gradient scatters around the full gradient.
-* :func:`early_stopping` picks the epoch a patience rule stops at.
+* ``early_stopping()`` picks the epoch a patience rule stops at.
 """
 
 from __future__ import annotations

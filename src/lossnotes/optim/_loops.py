@@ -1,7 +1,7 @@
 """Training loops: ``run`` for a gradient function, ``train`` for mini-batches of data.
 
 ``run(optimizer, grad_fn, x0, steps)`` records every iterate (re-exported by
-:mod:`lossnotes.optim`); ``run_with_state`` also keeps every optimizer state.
+``lossnotes.optim``); ``run_with_state`` also keeps every optimizer state.
 
 ``train`` shuffles the sample indices once per epoch (seeded), walks them in batches
 of ``batch_size`` (the last, shorter batch is kept, as ``torch.utils.data.DataLoader``
@@ -91,7 +91,7 @@ def run_with_state(
     x0: FloatArray,
     steps: int,
 ) -> tuple[FloatArray, list[Any]]:
-    """As :func:`run`, also returning the optimizer state after each of the ``steps + 1`` rows.
+    """As ``run()``, also returning the optimizer state after each of the ``steps + 1`` rows.
 
     States are never mutated, so keeping them all is safe: ``states[k]`` is the state
     after ``k`` updates (``states[0] = optimizer.init(x0)``).
@@ -181,7 +181,7 @@ def train(
     X_val: Any = None,
     y_val: Any = None,
 ) -> TrainResult:
-    """Train ``theta0`` with mini-batches of ``(X, y)``; return a :class:`TrainResult`.
+    """Train ``theta0`` with mini-batches of ``(X, y)``; return a ``TrainResult``.
 
     Parameters
     ----------

@@ -1,7 +1,7 @@
 """Code that serves exactly one page of the chapter, one module per page.
 
-* :mod:`lossnotes.pages.three_views`: the network trained on two moons that the
+* ``lossnotes.pages.three_views``: the network trained on two moons that the
   "three views" page looks at (its checkpoint, principal axes, a flip along the gradient).
-* :mod:`lossnotes.pages.terrain_explorer`: the terrain explorer's build-time data and
+* ``lossnotes.pages.terrain_explorer``: the terrain explorer's build-time data and
   its HTML, rendered from the template ``terrain_explorer.html``.
 """

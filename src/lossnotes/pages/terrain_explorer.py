@@ -1,8 +1,8 @@
 """Build-time data for the terrain explorer page: grids, colour bands, reference paths.
 
-The page draws the :data:`lossnotes.landscape.SURFACES` in the browser and recomputes
+The page draws the ``lossnotes.landscape.SURFACES`` in the browser and recomputes
 optimizer paths there with a JavaScript port (``docs/javascripts/explorer/explorer.js``)
-of the surfaces and of :mod:`lossnotes.optim`'s update rules. This module exports what
+of the surfaces and of ``lossnotes.optim``'s update rules. This module exports what
 the page embeds: each surface's height grid and colour bands, the reader's default
 settings, and reference paths computed here, against which the port is checked; and each
 surface's formula, as TeX that the lossnotes plugin typesets at build time.
@@ -88,7 +88,7 @@ OPTIMIZERS: dict[str, tuple[str, bool, Callable[[float, float], GradientTransfor
 
 
 def make_optimizer(name: str, lr: float, beta: float = 0.9) -> GradientTransformation:
-    """The explorer's optimizer ``name`` (a key of :data:`OPTIMIZERS`), torch's conventions.
+    """The explorer's optimizer ``name`` (a key of ``OPTIMIZERS``), torch's conventions.
 
     Examples
     --------

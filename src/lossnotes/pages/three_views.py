@@ -1,8 +1,8 @@
 """Helpers for looking at one trained network three ways: parameters, inputs, hidden units.
 
-:func:`fit_mlp` trains an :class:`~lossnotes.models.MLP` by full-batch Adam
+``fit_mlp()`` trains an ``MLP`` by full-batch Adam
 (``model.batched_loss`` then slices its loss surface);
-:func:`principal_components` projects hidden activations to 2-D; :func:`flip_along_gradient`
+``principal_components()`` projects hidden activations to 2-D; ``flip_along_gradient()``
 finds the smallest step along the input gradient that flips a binary prediction.
 """
 
