@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from lossnotes.mkdocs_plugin._cache import BlockCache
+from lossnotes.mkdocs_plugin.execution.cache import BlockCache
 from sitebuild import ROOT, build_env, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build

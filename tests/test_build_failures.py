@@ -79,7 +79,9 @@ def test_links_printed_by_blocks_are_resolved_like_the_page_s_own(tmp_path: Path
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     html = (tmp_path / "site" / "links" / "index.html").read_text()
-    assert 'href="../other/#part"' in html and ".md" not in html.split('class="md-content"')[1].split("</article>")[0]
+    # The article after its title: the edit and view actions before it link to the .md source.
+    article = html.split('class="md-content"')[1].split("</h1>", 1)[1].split("</article>")[0]
+    assert 'href="../other/#part"' in article and ".md" not in article
 
 
 def test_a_block_linking_to_a_missing_page_fails_the_strict_build(tmp_path: Path) -> None:
@@ -89,3 +91,30 @@ def test_a_block_linking_to_a_missing_page_fails_the_strict_build(tmp_path: Path
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "links.md: an executed block links to 'missing.md', which is not a page" in result.stderr
+
+
+@pytest.mark.parametrize("installed", ["9.9.0", "10.0", "9.8.1"])
+def test_an_unknown_version_of_a_library_whose_internals_the_plugin_uses_stops_the_build(
+        monkeypatch: pytest.MonkeyPatch, installed: str) -> None:
+    import importlib.metadata
+
+    from mkdocs.exceptions import PluginError
+
+    from lossnotes.mkdocs_plugin import thirdparty
+
+    known = importlib.metadata.version
+
+    def version(name: str) -> str:
+        return installed if name == "mkdocs-material" else known(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", version)
+    # Only this library: the others are checked against whatever this machine has.
+    monkeypatch.setattr(thirdparty, "SUPPORTED", {"mkdocs-material": (9, 8)})
+    if installed == "9.8.1":
+        thirdparty.check_versions()  # the tested series passes
+        return
+    with pytest.raises(PluginError) as raised:
+        thirdparty.check_versions()
+    message = str(raised.value)
+    assert f"mkdocs-material {installed} is installed" in message
+    assert "supported: >=9.8,<9.9" in message

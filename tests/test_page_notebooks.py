@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from lossnotes.mkdocs_plugin._blocks import find_exec_blocks
+from lossnotes.mkdocs_plugin.execution.blocks import find_exec_blocks
 from sitebuild import ROOT, build_env, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build

@@ -1,27 +1,32 @@
 """The lossnotes MkDocs plugin: what markdown-exec and mkdocs-jupyter lack.
 
-Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. It
+Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. A build goes
 
-* runs markdown-exec's Python blocks through an on-disk execution cache keyed by the
-  code of the block and of its session's earlier blocks and the versions of Python,
-  numpy and matplotlib; an entry holds only while the sources of the lossnotes modules
-  recorded when it ran are unchanged (see :mod:`._cache`, :mod:`._execute`,
-  :mod:`._modules`); notebooks are cached by mkdocs-jupyter under the versions and,
-  when they mention it, the whole package's source (see :mod:`._jupyter`);
-* resets random seeds and matplotlib before every block, gives every page fresh
-  sessions, and stops a block (60 s by default, ``timeout="120"`` on a fence) or a
-  notebook cell that runs too long;
-* counts the executed blocks of every page and turns a failing block into a build
-  error that names the page, the block and the line it starts on, so a traceback is
-  never published (see :mod:`._blocks`);
-* logs one line per page and writes a "Build report" page (see :mod:`._report`);
-* offers every page with executed blocks as a notebook (see :mod:`._notebook`);
-* forgets the lossnotes modules before each build, so ``mkdocs serve`` shows an edit
-  to the package on the next rebuild (see :mod:`._reload`);
-* serves KaTeX from the site itself and strips the CDN scripts that mkdocs-jupyter
-  injects into notebook pages (see :mod:`._assets`);
-* typesets every formula at build time with KaTeX in node, failing on a formula KaTeX
-  rejects, and subsets KaTeX's fonts to the glyphs the formulas draw (see :mod:`._math`).
+1. **collect**: each page's executed fences are found and numbered as markdown-exec
+   formats them (``execution.blocks``);
+2. **execute**: each Python block runs with fresh sessions per page, random seeds and
+   rcParams reset, and a time limit (60 s, ``timeout="120"`` on a fence); notebook
+   pages run through mkdocs-jupyter with a limit per cell (``execution.execute``,
+   ``outputs.jupyter``);
+3. **cache**: a block's output is stored under the code of its session so far and the
+   versions of Python, numpy and matplotlib, and holds while the sources of the
+   lossnotes modules it used are unchanged (``execution.cache``, ``execution.modules``);
+   ``mkdocs serve`` forgets those modules before each rebuild and reuses unchanged
+   page renders (``execution.reload``, ``execution.serve``);
+4. **render**: formulas are typeset with KaTeX in node and its fonts subset to the
+   glyphs drawn (``math``); KaTeX and the vendored scripts are served from the site,
+   style sheets bundled, figures moved to files (``assets``); every page with executed
+   blocks is offered as a notebook (``outputs.notebook``);
+5. **check**: a failing block or notebook stops the build naming the page, the block
+   and its line, and never publishes a traceback; ``.md`` links in block output are
+   resolved or warned about (``execution.blocks``, ``outputs.links``);
+6. **report**: one log line per page and a "Build report" page (``outputs.report``).
+
+The groups are subpackages: ``execution`` (blocks, execute, cache, modules, reload,
+serve), ``math`` (mathtext, katex, fonts, pages), ``assets`` (vendor, styles, preload,
+figures) and ``outputs`` (notebook, jupyter, report, links). Every use of another
+library's private API is in :mod:`.thirdparty`, whose ``check_versions`` stops a
+build on an untested version; :mod:`.files` writes cache files atomically.
 
 Environment: ``LOSSNOTES_CLEAN=1`` ignores the cache (as does ``CI=true`` unless
 ``LOSSNOTES_CLEAN=0``); ``LOSSNOTES_EXECUTE=0`` builds without running anything.
@@ -44,22 +49,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 
-from . import (
-    _assets,
-    _blocks,
-    _cache,
-    _execute,
-    _figures,
-    _jupyter,
-    _links,
-    _math,
-    _notebook,
-    _preload,
-    _reload,
-    _report,
-    _serve,
-    _styles,
-)
+from . import thirdparty
+from .assets import figures as _figures
+from .assets import preload as _preload
+from .assets import styles as _styles
+from .assets import vendor as _assets
+from .execution import blocks as _blocks
+from .execution import cache as _cache
+from .execution import execute as _execute
+from .execution import reload as _reload
+from .execution import serve as _serve
+from .math import pages as _math
+from .outputs import jupyter as _jupyter
+from .outputs import links as _links
+from .outputs import notebook as _notebook
+from .outputs import report as _report
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -120,6 +124,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             _serve.memoize_search_index()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        thirdparty.check_versions()
         if "markdown-exec" not in config.plugins:
             raise PluginError("the lossnotes plugin needs markdown-exec listed before it in plugins:")
         self.tracker.wrap_formatters(config)

@@ -1,8 +1,8 @@
 """Serve KaTeX from the site itself and keep third-party scripts out of the pages.
 
 KaTeX comes from the npm registry (``package.json``; ``dev.py`` runs ``npm ci``). Math
-is typeset at build time (:mod:`._katex`), so pages need KaTeX's style sheet and fonts
-(subset by :mod:`._fonts`), never its script (the terrain explorer's formulas are
+is typeset at build time (:mod:`..math.katex`), so pages need KaTeX's style sheet and fonts
+(subset by :mod:`..math.fonts`), never its script (the terrain explorer's formulas are
 typeset at build time too), which the site therefore does not serve. mkdocs-jupyter's notebook template adds MathJax and
 Mermaid from public CDNs; we remove those tags because the site must make no
 third-party request and the notebooks' math is typeset at build time too.

@@ -12,17 +12,22 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-_EXEC_LOGGER = "mkdocs.plugins.markdown_exec"
-_FENCE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]+)(?P<attrs>[^\n]*)$", re.M)
-_TRUE = r"(?:1|true|yes|on)"
-_EXEC = re.compile(rf"""\bexec=["']?{_TRUE}\b""", re.I)
+from .. import thirdparty
+
+#: The opening line of a fenced code block (````` ``` ````` or ``~~~``, inside a quote or
+#: list too): the one pattern for fences in the plugin. ``lang`` is empty on a closing line.
+FENCE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)(?P<attrs>[^\n]*)$",
+                   re.M)
+#: The attribute that makes markdown-exec execute a fence.
+EXEC = re.compile(r"""\bexec=["']?(?:1|true|yes|on)\b""", re.I)
 _TITLE = re.compile(r"""\btitle=["']([^"']*)["']""")
 
 
@@ -61,9 +66,9 @@ def find_exec_blocks(markdown: str) -> list[Block]:
     [Block(line=3, title='demo')]
     """
     blocks = []
-    for match in _FENCE.finditer(markdown):
+    for match in FENCE.finditer(markdown):
         attrs = match["attrs"]
-        if _EXEC.search(attrs):
+        if match["lang"] and EXEC.search(attrs):
             title = _TITLE.search(attrs)
             line = markdown.count("\n", 0, match.start()) + 1
             blocks.append(Block(line=line, title=title[1] if title else ""))
@@ -139,13 +144,13 @@ class BlockTracker:
         for hook in self.before_block:
             hook(self._page, self.count)
         capture = _Capture()
-        logger = logging.getLogger(_EXEC_LOGGER)
+        logger = logging.getLogger(thirdparty.EXEC_LOGGER)
         logger.addHandler(capture)
         try:
             html = original(*args, **kwargs)
         finally:
             logger.removeHandler(capture)
-        failed = [m for m in capture.messages if "exited with" in m]
+        failed = [m for m in capture.messages if thirdparty.EXEC_FAILED in m]
         if failed:
             block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
             self.failures.append(Failure(self.page, self.count, block, _last_error_line(failed[0])))

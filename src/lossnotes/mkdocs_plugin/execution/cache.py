@@ -8,7 +8,7 @@ A block's key hashes
 
 Its entry records, besides the output, the lossnotes modules that were loaded when the
 block (with the earlier blocks of its session) executed, each with the hash of the
-source it was compiled from (see :mod:`._modules`; the house style of
+source it was compiled from (see :mod:`.modules`; the house style of
 ``lossnotes.figures``, applied before every block, is among them). A lookup hits only
 when the key matches *and* every recorded module's source hashes the same today.
 
@@ -28,12 +28,12 @@ import json
 import os
 import platform
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._modules import source_hash
+from ..files import write_atomic
+from .modules import source_hash
 
 #: Bump when the meaning of a cached entry changes.
 CACHE_VERSION = "2"
@@ -201,9 +201,4 @@ class BlockCache:
         self._write(key, {"variants": [entry, *variants][: self.VARIANTS]})
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(entry, stream)
-        os.replace(temporary, path)
+        write_atomic(self._path(key), json.dumps(entry))

@@ -14,14 +14,14 @@ and matplotlib's rcParams are reset (the house style of ``lossnotes.figures`` ap
 which makes a block's output a function of its key alone: the same as in a clean run.
 
 Modules. Every session of a page sees its own, freshly imported lossnotes modules
-(:class:`._modules.Universes`), so the modules loaded after a block ran are exactly
+(:class:`.modules.Universes`), so the modules loaded after a block ran are exactly
 the ones its session's executed blocks used; they are stored with the entry and
-decide later hits (see :mod:`._cache`).
+decide later hits (see :mod:`.cache`).
 
 Time limit. Builds run on the main thread (``mkdocs build`` and ``mkdocs serve``),
 where SIGALRM interrupts a runaway block; elsewhere (or without ``setitimer``) a timer
 thread raises ``TimeoutError`` in the building thread. Either way the block fails
-with ``TimeoutError`` and :mod:`._blocks` stops the build naming page and block.
+with ``TimeoutError`` and :mod:`.blocks` stops the build naming page and block.
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._blocks import BlockTracker
-from ._cache import BlockCache, Fingerprint
-from ._modules import Universes, loaded_sources
+from .. import thirdparty
+from .blocks import BlockTracker
+from .cache import BlockCache, Fingerprint
+from .modules import Universes, install_finder, loaded_sources
 
 
 def reset_state() -> None:
@@ -51,7 +52,7 @@ def reset_state() -> None:
     import numpy
 
     random.seed(0)
-    numpy.random.seed(0)
+    numpy.random.seed(0)  # noqa: NPY002  (the legacy global generator is what page code may use)
     matplotlib.rcdefaults()
     from lossnotes.figures import use_house_style
 
@@ -151,9 +152,6 @@ class Runner:
     """markdown-exec's Python ``run`` step, with cache, replay, limits and records."""
 
     def __init__(self, tracker: BlockTracker) -> None:
-        from markdown_exec._internal.formatters import python as exec_python
-
-        self._python = exec_python
         self.tracker = tracker
         self.cache: BlockCache | None = None
         self.fingerprint: Fingerprint | None = None
@@ -172,40 +170,28 @@ class Runner:
         self.records = []
 
     def start_page(self) -> None:
-        self._python._sessions_globals.clear()
-        self._python._sessions_counter.clear()
+        thirdparty.reset_python_sessions()
         self._sessions = {}
         self.codes = {}
         self.universes.reset()
 
     def install(self) -> None:
         """Route markdown-exec's ``python``/``py`` fences through :meth:`run`."""
-        import markdown_exec
-
-        from . import _modules
-
-        _modules.install()
-
-        def format_python(**kwargs: Any) -> str:
-            return markdown_exec.base_format(language="python", run=self.run, **kwargs)
-
-        markdown_exec.formatters["python"] = format_python
-        markdown_exec.formatters["py"] = format_python
+        install_finder()
+        thirdparty.route_python(self.run)
 
     # -- execution ---------------------------------------------------------------------
     def _execute(self, code: str, *, session: str | None, id: str | None, limit: float,
                  what: str, extra: dict[str, str]) -> str:
-        from markdown_exec import ExecutionError
-
         try:
             reset_state()
         except Exception as error:  # e.g. a broken lossnotes.figures: name the block, not the plugin
-            raise ExecutionError(f"```\n{type(error).__name__}: {error}\n```") from error
+            raise thirdparty.execution_error(f"{type(error).__name__}: {error}") from error
         try:
             with time_limit(limit, what):
-                return self._python._run_python(code, session=session, id=id, **extra)
+                return thirdparty.run_python(code, session=session, id=id, **extra)
         except TimeoutError as error:  # the alarm fired outside the block's own frame
-            raise ExecutionError(f"```\nTimeoutError: {error}\n```") from error
+            raise thirdparty.execution_error(f"TimeoutError: {error}") from error
 
     def run(self, code: str, returncode: int | None = None, session: str | None = None,
             id: str | None = None, **extra: str) -> str:

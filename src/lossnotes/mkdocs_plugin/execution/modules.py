@@ -30,7 +30,8 @@ from collections.abc import Hashable, Sequence
 from types import CodeType, ModuleType
 from typing import Any
 
-from ._reload import is_tracked, take_lossnotes_modules
+from .. import thirdparty
+from .reload import is_tracked, take_lossnotes_modules
 
 #: Attribute set on every tracked module: SHA-256 of the source bytes it was compiled from.
 SOURCE_HASH = "__lossnotes_source_sha256__"
@@ -80,7 +81,7 @@ class _Finder(importlib.abc.MetaPathFinder):
 _FINDER = _Finder()
 
 
-def install() -> None:
+def install_finder() -> None:
     """Put the hashing finder first on ``sys.meta_path`` (once)."""
     if _FINDER not in sys.meta_path:
         sys.meta_path.insert(0, _FINDER)
@@ -96,10 +97,9 @@ def _take_figures() -> dict[Any, Any]:
     """Detach pyplot's open figures (if pyplot was ever imported) and return them, in order."""
     if "matplotlib.pyplot" not in sys.modules:
         return {}
-    from matplotlib._pylab_helpers import Gcf
-
-    figures = dict(Gcf.figs)
-    Gcf.figs.clear()
+    open_figures = thirdparty.pyplot_figures()
+    figures = dict(open_figures)
+    open_figures.clear()
     return figures
 
 
@@ -139,7 +139,5 @@ class Universes:
             modules, figures = self._stash.pop(owner, ({}, {}))
             sys.modules.update(modules)
             if figures:
-                from matplotlib._pylab_helpers import Gcf
-
-                Gcf.figs.update(figures)
+                thirdparty.pyplot_figures().update(figures)
         self._active = owner

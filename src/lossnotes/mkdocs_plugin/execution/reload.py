@@ -19,7 +19,7 @@ def is_tracked(name: str) -> bool:
 
     Examples
     --------
-    >>> is_tracked("lossnotes.losses"), is_tracked("lossnotes"), is_tracked("lossnotes.mkdocs_plugin._cache")
+    >>> is_tracked("lossnotes.losses"), is_tracked("lossnotes"), is_tracked("lossnotes.mkdocs_plugin.execution.cache")
     (True, True, False)
     >>> is_tracked("lossnotesx")
     False

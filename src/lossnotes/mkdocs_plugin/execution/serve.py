@@ -33,14 +33,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ._execute import BlockRecord, Runner
+from .. import thirdparty
+from .execute import BlockRecord, Runner
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -81,10 +81,7 @@ class _Snippet:
     digest: str | None
 
     def unchanged(self) -> bool:
-        from pymdownx.snippets import SnippetPreprocessor
-
-        stand_in = SimpleNamespace(get_bases=lambda: self.bases, restrict_base_path=self.restrict)
-        found = SnippetPreprocessor.get_snippet_path(stand_in, self.name)  # type: ignore[arg-type]
+        found = thirdparty.find_snippet(self.name, self.bases, self.restrict)
         return found == self.found and (found is None or _file_hash(found) == self.digest)
 
 
@@ -151,7 +148,7 @@ class RenderCache:
     def wrap(self, page: Page, runner: Runner) -> None:
         """Replace ``page.render`` by one that reuses an unchanged earlier render."""
         render = page.render
-        if getattr(render, "__func__", None) is not Page.render:
+        if not thirdparty.renders_markdown(page):
             return  # a notebook page (mkdocs-jupyter renders it, with its own cache)
 
         def cached_render(config: MkDocsConfig, files: Files) -> None:
@@ -193,7 +190,7 @@ class RenderCache:
         self.pages[src] = _Rendered(
             key=key, snippets=seen.snippets, modules=modules,
             api_sources=api_before if seen.handlers else None,
-            content=page.content or "", toc=copy.deepcopy(page.toc), title=page._title_from_render,
+            content=page.content or "", toc=copy.deepcopy(page.toc), title=thirdparty.rendered_title(page),
             present_anchor_ids=copy.copy(page.present_anchor_ids),
             links_to_anchors=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
             records=[replace(r) for r in records], codes=dict(runner.codes),
@@ -214,7 +211,7 @@ class RenderCache:
                files: Files) -> None:
         page.content = entry.content
         page.toc = copy.deepcopy(entry.toc)
-        page._title_from_render = entry.title
+        thirdparty.set_rendered_title(page, entry.title)
         page.present_anchor_ids = copy.copy(entry.present_anchor_ids)
         if entry.links_to_anchors is not None:
             links = {}
@@ -225,15 +222,7 @@ class RenderCache:
             page.links_to_anchors = links
         runner.records.extend(replace(r, state="cached", seconds=0.0, replayed=0) for r in entry.records)
         runner.codes.update(entry.codes)
-        autorefs = config.plugins.get("autorefs")
-        for identifier, anchor, title, primary in entry.anchors:
-            autorefs.register_anchor(page, identifier, anchor, title=title, primary=primary)  # type: ignore[union-attr]
-        if entry.handlers or entry.inventory:
-            handlers = config.plugins["mkdocstrings"].handlers  # type: ignore[attr-defined]
-            for name in entry.handlers:
-                handlers.get_handler(name)
-            for item in entry.inventory:
-                handlers.inventory.register(**item)
+        thirdparty.replay_render(config, page, entry.anchors, entry.handlers, entry.inventory)
 
 
 def _mkdocstrings_folders(config: MkDocsConfig) -> list[Path] | None:
@@ -251,6 +240,8 @@ def _mkdocstrings_folders(config: MkDocsConfig) -> list[Path] | None:
 
 @dataclass
 class _Seen:
+    """What a render read and left behind; :func:`.thirdparty.watch_render` reports to it."""
+
     warning: _WarningSeen
     snippets: list[_Snippet] = field(default_factory=list)
     downloads: bool = False
@@ -258,74 +249,39 @@ class _Seen:
     inventory: list[dict[str, Any]] = field(default_factory=list)
     handlers: list[str] = field(default_factory=list)
 
+    def snippet(self, name: str, bases: list[Any], restrict: bool, found: str | None) -> None:
+        # Hashed before the caller reads it: a racing edit can only force a re-render.
+        self.snippets.append(_Snippet(name, bases, restrict, found, None if found is None else _file_hash(found)))
+
+    def download(self, url: str) -> None:
+        self.downloads = True
+
+    def anchor(self, identifier: str, anchor: str | None, title: str | None, primary: bool) -> None:
+        self.anchors.append((identifier, anchor, title, primary))
+
+    def handler(self, name: str) -> None:
+        self.handlers.append(name)
+
+    def inventory_item(self, item: dict[str, Any]) -> None:
+        self.inventory.append(item)
+
 
 @contextmanager
 def _recording(config: MkDocsConfig) -> Iterator[_Seen]:
     """Record what a page's render reads (snippets) and leaves behind (anchors, inventory)."""
-    from pymdownx.snippets import SnippetPreprocessor
-
     seen = _Seen(_WarningSeen())
-    get_path, download = SnippetPreprocessor.get_snippet_path, SnippetPreprocessor.download
-
-    def record_path(self: Any, path: str) -> str | None:
-        found = get_path(self, path)
-        # Hashed before the caller reads it: a racing edit can only force a re-render.
-        seen.snippets.append(_Snippet(path, list(self.get_bases()), bool(self.restrict_base_path), found,
-                                      None if found is None else _file_hash(found)))
-        return found
-
-    def record_download(self: Any, url: str) -> Any:
-        seen.downloads = True
-        return download(self, url)
-
-    record_download.cache_clear = download.cache_clear  # type: ignore[attr-defined]  (an lru_cache)
-
-    restore: list[Callable[[], None]] = []
-    autorefs = config.plugins.get("autorefs")
-    if autorefs is not None:
-        register_anchor = autorefs.register_anchor
-
-        def record_anchor(page: Any, identifier: str, anchor: str | None = None, *,
-                          title: str | None = None, primary: bool = True) -> None:
-            seen.anchors.append((identifier, anchor, title, primary))
-            register_anchor(page, identifier, anchor, title=title, primary=primary)
-
-        autorefs.register_anchor = record_anchor
-        restore.append(lambda: delattr(autorefs, "register_anchor"))
-    mkdocstrings = config.plugins.get("mkdocstrings")
-    handlers = getattr(mkdocstrings, "_handlers", None)
-    if handlers is not None:
-        get_handler, register = handlers.get_handler, handlers.inventory.register
-
-        def record_handler(name: str, *args: Any, **kwargs: Any) -> Any:
-            seen.handlers.append(name)
-            return get_handler(name, *args, **kwargs)
-
-        def record_inventory(**kwargs: Any) -> Any:
-            seen.inventory.append(kwargs)
-            return register(**kwargs)
-
-        handlers.get_handler = record_handler
-        handlers.inventory.register = record_inventory
-        restore.append(lambda: delattr(handlers, "get_handler"))
-        restore.append(lambda: delattr(handlers.inventory, "register"))
-    SnippetPreprocessor.get_snippet_path = record_path  # type: ignore[method-assign]
-    SnippetPreprocessor.download = record_download  # type: ignore[method-assign]
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
     for logger in loggers:
         logger.addHandler(seen.warning)
     try:
-        yield seen
+        with thirdparty.watch_render(config, seen):
+            yield seen
     except BaseException:
         seen.warning.seen = True
         raise
     finally:
         for logger in loggers:
             logger.removeHandler(seen.warning)
-        SnippetPreprocessor.get_snippet_path = get_path  # type: ignore[method-assign]
-        SnippetPreprocessor.download = download  # type: ignore[method-assign]
-        for undo in restore:
-            undo()
 
 
 # -- search ---------------------------------------------------------------------------
@@ -338,24 +294,18 @@ def _toc_rows(toc: Any) -> list[Any]:
 
 def memoize_search_index() -> None:
     """Make Material's search index reuse a page's entries when nothing they derive from changed."""
-    try:
-        from material.plugins.search.plugin import SearchIndex
-    except ImportError:
-        return
-    original = SearchIndex.add_entry_from_context
-    if getattr(original, "__lossnotes__", False):
-        return
+    def memoized(original: Callable[[Any, Page], None]) -> Callable[[Any, Page], None]:
+        def add_entry_from_context(index: Any, page: Page) -> None:
+            key = _sha(json.dumps([page.url, str(page.title), page.meta, _toc_rows(page.toc), page.content,
+                                   index.config], default=repr, sort_keys=True).encode())
+            remembered = _search_memory.get(page.url)
+            if remembered is not None and remembered[0] == key:
+                index.entries.extend(copy.deepcopy(remembered[1]))
+                return
+            first = len(index.entries)
+            original(index, page)
+            _search_memory[page.url] = (key, copy.deepcopy(index.entries[first:]))
 
-    def add_entry_from_context(self: Any, page: Page) -> None:
-        key = _sha(json.dumps([page.url, str(page.title), page.meta, _toc_rows(page.toc), page.content,
-                               self.config], default=repr, sort_keys=True).encode())
-        remembered = _search_memory.get(page.url)
-        if remembered is not None and remembered[0] == key:
-            self.entries.extend(copy.deepcopy(remembered[1]))
-            return
-        first = len(self.entries)
-        original(self, page)
-        _search_memory[page.url] = (key, copy.deepcopy(self.entries[first:]))
+        return add_entry_from_context
 
-    add_entry_from_context.__lossnotes__ = True  # type: ignore[attr-defined]
-    SearchIndex.add_entry_from_context = add_entry_from_context
+    thirdparty.wrap_search_index(memoized)

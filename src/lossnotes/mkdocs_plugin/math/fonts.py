@@ -4,7 +4,7 @@ KaTeX's CSS points at twenty WOFF2 fonts; a page downloads those its formulas us
 each holds every glyph of its family (up to 28 KB). Once every page is written, each
 font the site serves is replaced by a subset holding the union of the characters drawn
 by all the build's formulas (the text of their visible markup, see
-:func:`._katex.glyphs`) and :data:`ALWAYS`. One union for every font is a little
+:func:`.katex.glyphs`) and :data:`ALWAYS`. One union for every font is a little
 generous (a Fraktur font keeps the Latin letters of the prose formulas) but cannot
 drop a glyph that a formula draws in a font we did not predict. Formulas draw exactly
 as with the full fonts (compared pixel by pixel in Chromium, light and dark, 1280 and
@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
-import tempfile
 from pathlib import Path
+
+from ..files import write_atomic
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -42,7 +42,7 @@ def subset(data: bytes, characters: str) -> bytes:
     Examples
     --------
     >>> import fontTools.ttLib as tt
-    >>> font = Path(__file__).resolve().parents[3] / "node_modules/katex/dist/fonts/KaTeX_Main-Regular.woff2"
+    >>> font = Path(__file__).resolve().parents[4] / "node_modules/katex/dist/fonts/KaTeX_Main-Regular.woff2"
     >>> small = subset(font.read_bytes(), "x+1")
     >>> sorted(chr(c) for c in tt.TTFont(io.BytesIO(small)).getBestCmap())
     ['+', '1', 'x']
@@ -115,10 +115,6 @@ class FontSubsets:
 
     def _store(self, key: str, data: bytes) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, self.folder / f"{key}.woff2")
+            write_atomic(self.folder / f"{key}.woff2", data)
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -18,18 +18,17 @@ import hashlib
 import html as htmllib
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ._mathtext import Formula
+from ..files import write_atomic
+from .mathtext import Formula
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 SCRIPT = Path(__file__).with_name("katex_render.js")
@@ -154,9 +153,5 @@ class Katex:
             self.process.wait(timeout=10)
             self.process = None
         if self.dirty:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(self.memory, stream, sort_keys=True)
-            os.replace(temporary, self.path)
+            write_atomic(self.path, json.dumps(self.memory, sort_keys=True))
             self.dirty = False

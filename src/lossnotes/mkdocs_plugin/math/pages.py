@@ -1,7 +1,7 @@
 """Math at build time: typeset every page's formulas, then subset KaTeX's fonts to them.
 
-Ties together :mod:`._mathtext` (where the formulas are), :mod:`._katex` (KaTeX in node,
-cached) and :mod:`._fonts` (WOFF2 subsets), for the plugin's hooks: :meth:`Math.start_build`
+Ties together :mod:`.mathtext` (where the formulas are), :mod:`.katex` (KaTeX in node,
+cached) and :mod:`.fonts` (WOFF2 subsets), for the plugin's hooks: :meth:`Math.start_build`
 in ``on_pre_build``, :meth:`Math.page` in ``on_post_page`` (the whole page, as the
 browser's auto-render saw it; the search index keeps the TeX source, as before) and
 :meth:`Math.finish` in ``on_post_build``, once the union of the glyphs is known.
@@ -14,9 +14,9 @@ import logging
 import time
 from pathlib import Path
 
-from ._fonts import FontSubsets, available
-from ._katex import Katex
-from ._mathtext import Formula, typeset
+from .fonts import FontSubsets, available
+from .katex import Katex
+from .mathtext import Formula, typeset
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 

@@ -19,10 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
-from ._cache import Fingerprint
-from ._execute import BlockRecord
-
-_JUPYTER_LOGGER = "mkdocs.plugins.mkdocs_jupyter"
+from .. import thirdparty
+from ..execution.cache import Fingerprint
+from ..execution.execute import BlockRecord
 
 
 class _Hits(logging.Handler):
@@ -31,25 +30,15 @@ class _Hits(logging.Handler):
         self.hit = False
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.hit = self.hit or record.getMessage().startswith("Cache hit")
+        self.hit = self.hit or record.getMessage().startswith(thirdparty.JUPYTER_HIT)
 
 
 def set_time_limit(limit: float) -> None:
     """Give every notebook cell ``limit`` seconds (cell metadata ``lossnotes.timeout`` overrides)."""
-    from mkdocs_jupyter import nbconvert2
-
-    original = getattr(nbconvert2.get_nbconvert_app, "__wrapped__", nbconvert2.get_nbconvert_app)
-
     def cell_limit(cell: Any) -> float | None:
         return float(cell.get("metadata", {}).get("lossnotes", {}).get("timeout", limit)) or None
 
-    def get_nbconvert_app(*args: Any, **kwargs: Any) -> Any:
-        app = original(*args, **kwargs)
-        app.config["ExecutePreprocessor"]["timeout_func"] = cell_limit
-        return app
-
-    get_nbconvert_app.__wrapped__ = original  # type: ignore[attr-defined]
-    nbconvert2.get_nbconvert_app = get_nbconvert_app
+    thirdparty.set_cell_timeout(cell_limit)
 
 
 class Notebooks:
@@ -78,13 +67,13 @@ class Notebooks:
     def wrap_render(self, page: Page, records: list[BlockRecord]) -> None:
         """Time mkdocs-jupyter's render of a notebook page and name the notebook on failure."""
         render = page.render
-        if not getattr(render, "__func__", None) or render.__func__ is Page.render:
+        if not thirdparty.renders_notebook(page):
             return  # not a notebook page
         uses = "lossnotes" in Path(page.file.abs_src_path or "").read_text(encoding="utf-8", errors="replace")
 
         def timed_render(config: Any, files: Any) -> None:
             hits = _Hits()
-            logger = logging.getLogger(_JUPYTER_LOGGER)
+            logger = logging.getLogger(thirdparty.JUPYTER_LOGGER)
             logger.addHandler(hits)
             start = time.perf_counter()
             try:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import nbformat
 
-from ._blocks import _EXEC
+from ..execution.blocks import EXEC, FENCE
 
-_OPEN = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)(?P<attrs>[^\n]*)$")
 _HIDE = re.compile(r"[ \t]*#[ \t]*markdown-exec:[ \t]*hide[ \t]*$", re.M)
 _SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+["']([^"']+)["'][ \t]*$""", re.M)
 _PYTHON = {"python", "py"}
@@ -65,7 +64,7 @@ def split_page(markdown: str) -> list[tuple[str, str]]:
     lines = markdown.splitlines(keepends=True)
     index = 0
     while index < len(lines):
-        match = _OPEN.match(lines[index].rstrip("\n"))
+        match = FENCE.match(lines[index].rstrip("\n"))
         if not match:
             prose.append(lines[index])
             index += 1
@@ -75,7 +74,7 @@ def split_page(markdown: str) -> list[tuple[str, str]]:
         end = index + 1
         while end < len(lines) and not close.match(lines[end].rstrip("\n")):
             end += 1
-        if _EXEC.search(match["attrs"]):
+        if EXEC.search(match["attrs"]):
             if "".join(prose).strip():
                 pieces.append(("prose", "".join(prose).strip("\n") + "\n"))
             prose = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from ._execute import BlockRecord
+from ..execution.execute import BlockRecord
 
 SLOWEST = 10
 SKELETON = """\
