@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from lossnotes.landscape import SURFACES
-from lossnotes.mkdocs_plugin import _assets
+from lossnotes.mkdocs_plugin.assets import vendor
 from lossnotes.optim import adam, rmsprop, run, sgd
 from lossnotes.pages.terrain_explorer import (
     DEFAULTS,
@@ -137,7 +137,7 @@ def test_markup_embeds_the_data_and_the_served_scripts(data):
     for src in re.findall(r'(?:src|href)="lossnotes-root:((?:javascripts|docs)/[^"]+)"', html):
         assert (ROOT / "docs" / src).is_file(), src
     # explorer.js loads the vendor file where the plugin puts it (relative to its own URL)
-    ((package, name, dest),) = _assets.VENDOR_SCRIPTS
+    ((package, name, dest),) = vendor.VENDOR_SCRIPTS
     assert f'"../../{dest}"' in (ROOT / "docs/javascripts/explorer/explorer.js").read_text()
     # and the page fetches it early, behind what the first render needs
     assert (

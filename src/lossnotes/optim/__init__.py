@@ -32,8 +32,8 @@ from lossnotes.optim._diagnostics import (
     per_sample_gradients,
     sampled_batch_variance,
 )
-from lossnotes.optim._loops import TrainResult, run, run_with_state, train
-from lossnotes.optim._transforms import (
+from lossnotes.optim._loops import run, run_with_state
+from lossnotes.optim._states import (
     AdagradState,
     AdamState,
     EmptyState,
@@ -42,6 +42,9 @@ from lossnotes.optim._transforms import (
     ScheduleState,
     TraceState,
     VelocityState,
+)
+from lossnotes.optim._train import TrainResult, train
+from lossnotes.optim._transforms import (
     add_decayed_weights,
     apply_updates,
     chain,

@@ -17,9 +17,8 @@ from __future__ import annotations
 import numpy as np
 
 from lossnotes._validate import check_in_range, check_positive
+from lossnotes.optim._states import GradientTransformation, VelocityState
 from lossnotes.optim._transforms import (
-    GradientTransformation,
-    VelocityState,
     add_decayed_weights,
     chain,
     scale_by_adagrad,
@@ -29,8 +28,8 @@ from lossnotes.optim._transforms import (
     trace,
 )
 
-
 __all__ = ["sgd", "adagrad", "rmsprop", "adam", "adamw", "chapter_momentum"]
+
 
 def _decay(weight_decay: float) -> list[GradientTransformation]:
     # torch adds weight_decay * params to the gradient only when weight_decay != 0

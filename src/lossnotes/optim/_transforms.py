@@ -17,70 +17,25 @@ read, so every old state stays valid. A composed Adam step allocates five arrays
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
 from lossnotes._validate import FloatArray, check_in_range, check_positive
+from lossnotes.optim._states import (
+    AdagradState,
+    AdamState,
+    EmptyState,
+    GradientTransformation,
+    RmsState,
+    ScheduleState,
+    TraceState,
+)
 
 __all__ = [
-    "GradientTransformation",
-    "EmptyState",
-    "TraceState",
-    "AdamState",
-    "RmsState",
-    "AdagradState",
-    "ScheduleState",
-    "VelocityState",
-    "apply_updates",
-    "chain",
-    "scale",
-    "scale_by_learning_rate",
-    "trace",
-    "scale_by_adam",
-    "scale_by_rms",
-    "scale_by_adagrad",
-    "add_decayed_weights",
-]
-
-
-class GradientTransformation(NamedTuple):
-    """A gradient transformation: two pure functions (also used for single transforms)."""
-
-    init: Callable[[FloatArray], Any]
-    update: Callable[..., tuple[FloatArray, Any]]
-
-
-class EmptyState(NamedTuple):
-    """State of a stateless transform."""
-
-
-class TraceState(NamedTuple):
-    count: int
-    trace: FloatArray
-
-
-class AdamState(NamedTuple):
-    count: int
-    mu: FloatArray
-    nu: FloatArray
-
-
-class RmsState(NamedTuple):
-    nu: FloatArray  # moving average of squared gradients
-    mu: FloatArray  # moving average of gradients (used only when centered)
-
-
-class AdagradState(NamedTuple):
-    sum_of_squares: FloatArray
-
-
-class ScheduleState(NamedTuple):
-    count: int
-
-
-class VelocityState(NamedTuple):
-    velocity: FloatArray
+    "apply_updates", "chain", "scale", "scale_by_learning_rate", "trace", "scale_by_adam",
+    "scale_by_rms", "scale_by_adagrad", "add_decayed_weights",
+]  # fmt: skip
 
 
 def _lerp(old: FloatArray, new: FloatArray, weight: float) -> FloatArray:
