@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 INCLUDE = re.compile(r"""--8<--\s+["']?(snippets/[\w./-]+\.py)""")

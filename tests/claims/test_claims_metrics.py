@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from sklearn import metrics as sk
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 def run(name: str) -> dict:

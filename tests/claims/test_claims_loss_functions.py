@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression, QuantileRegressor
 from lossnotes.metrics import reliability_curve
 from lossnotes.models import fit_line, fit_logistic
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 def run(name: str) -> dict:

@@ -20,7 +20,7 @@ from lossnotes.optim import (
     sampled_batch_variance,
 )
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 @pytest.fixture(scope="module")

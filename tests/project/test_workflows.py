@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
@@ -74,3 +74,23 @@ def test_release_workflow_builds_once_checks_and_publishes_without_a_token() -> 
     assert "gh release create" in release["steps"][-1]["run"]
     readme = (ROOT / "README.md").read_text()
     assert "git tag v" in readme and (ROOT / "CHANGELOG.md").read_text().count("## [0.1.0]") == 1
+
+
+def test_package_tests_run_on_every_supported_python() -> None:
+    """requires-python, the classifiers and the tests workflow's matrix name the same versions."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    prefix = "Programming Language :: Python :: 3."
+    classified = sorted(
+        (c.removeprefix("Programming Language :: Python :: ") for c in project["classifiers"]
+         if c.startswith(prefix)),
+        key=lambda v: int(v.split(".")[1]),
+    )  # fmt: skip
+    assert project["requires-python"] == f">={classified[0]}"
+    minors = [int(v.split(".")[1]) for v in classified]
+    assert minors == list(range(minors[0], minors[-1] + 1)), "no version skipped"
+    jobs = yaml.safe_load((ROOT / ".github/workflows/tests.yml").read_text())["jobs"]
+    assert jobs["package"]["strategy"]["matrix"]["python-version"] == classified
+    run = " ".join(step.get("run", "") for step in jobs["package"]["steps"])
+    assert "tests/unit" in run and "src/lossnotes" in run

@@ -17,7 +17,7 @@ from scipy.optimize import minimize
 from lossnotes.landscape import chord_gap, fraction_positive_definite
 from lossnotes.models import LinearRegression, classify_critical_point, hessian
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 def snippet(name: str) -> dict:

@@ -16,7 +16,7 @@ from sklearn.linear_model import LogisticRegression as SkLogisticRegression
 
 from lossnotes.landscape import grid_loss, interpolate, random_direction
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 def snippet(name: str) -> dict:

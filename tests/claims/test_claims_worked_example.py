@@ -15,7 +15,7 @@ from sklearn.linear_model import LinearRegression as SkLinearRegression
 
 from lossnotes.models import LinearRegression
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 X = np.array([1, 2, 3, 4, 5], dtype=float)
 Y = np.array([2, 4, 5, 4, 5], dtype=float)
 A = np.column_stack([X, np.ones_like(X)])

@@ -15,7 +15,7 @@ from lossnotes.pages.three_views import (
     trained_moons_mlp,
 )
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 def run(name: str) -> dict:

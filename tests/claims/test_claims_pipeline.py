@@ -19,7 +19,7 @@ from lossnotes.data import (
     train_val_test_split,
 )
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from lossnotes.pages.terrain_explorer import (
     trajectory,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TORCH_STYLE = {  # the page's five optimizers, written out with lossnotes.optim directly
     "gd": lambda lr, beta: sgd(lr),
     "momentum": lambda lr, beta: sgd(lr, momentum=beta),

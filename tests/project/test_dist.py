@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 pytestmark = pytest.mark.xdist_group("dist")
 

@@ -15,7 +15,7 @@ import pytest
 
 from lossnotes.optim import contraction_rates, first_divergent
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 @pytest.fixture(scope="module")

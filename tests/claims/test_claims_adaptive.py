@@ -15,7 +15,7 @@ import pytest
 
 from lossnotes import optim
 
-SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
+SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
 
 def load(name: str) -> dict:
