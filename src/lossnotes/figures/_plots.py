@@ -106,7 +106,9 @@ def contour_with_paths(
     if ax is None:
         fig, ax = subplots(figsize=(6.0, 4.2))
     else:
-        fig = ax.figure
+        root = ax.get_figure(root=True)
+        assert root is not None  # an Axes always belongs to a figure
+        fig = root
     # Rasterized: a filled contour is thousands of polygons, far heavier as vector SVG.
     ax.contourf(
         xs, ys, Z, levels=_contour_levels(Z, levels), cmap="viridis", alpha=0.55, rasterized=True
@@ -133,5 +135,5 @@ def contour_with_paths(
         if legend == "below":
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
         else:
-            ax.legend(loc=legend)
+            ax.legend(loc=legend)  # type: ignore[call-overload]  # any location matplotlib knows
     return fig

@@ -67,7 +67,8 @@ def use_house_style() -> None:
     Text created after this call (titles, labels) reads these settings, which is
     why ``subplots()`` calls it rather than using a temporary context.
     """
-    matplotlib.rcParams.update(STYLE)
+    # matplotlib types its keys as literals; they are checked when set, at run time.
+    matplotlib.rcParams.update(STYLE)  # type: ignore[arg-type]
 
 
 def subplots(

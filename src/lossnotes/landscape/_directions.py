@@ -20,7 +20,7 @@ from lossnotes._validate import (
 from lossnotes.models import unflatten
 
 
-def _evaluate_rows(f: Callable, thetas: FloatArray, batched: bool) -> FloatArray:
+def _evaluate_rows(f: Callable[..., Any], thetas: FloatArray, batched: bool) -> FloatArray:
     """``f`` on each row of ``thetas``, or on the whole stack at once when ``batched``."""
     if not batched:
         return np.array([float(f(theta)) for theta in thetas])

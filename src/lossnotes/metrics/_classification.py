@@ -187,7 +187,15 @@ def _zero_division_value(zero_division: Any) -> float:
     raise ValueError(f"zero_division must be 'warn', 0, 1 or nan; got {zero_division!r}")
 
 
-def _prf(y_true, y_pred, labels, pos_label, average, zero_division, metric):
+def _prf(
+    y_true: Any,
+    y_pred: Any,
+    labels: Any,
+    pos_label: Any,
+    average: Any,
+    zero_division: Any,
+    metric: str,
+) -> Any:
     y_true, y_pred = label_pair(y_true, y_pred)
     if average not in AVERAGES:
         check_choice("average", average, ("binary", "micro", "macro", "weighted"))
@@ -237,7 +245,7 @@ def _prf(y_true, y_pred, labels, pos_label, average, zero_division, metric):
     return _nanaverage(score, true_sum if average == "weighted" else None)
 
 
-def _divide(num, den, fill, warn_name, kind) -> np.ndarray:
+def _divide(num: Any, den: Any, fill: Any, warn_name: str | bool, kind: str) -> np.ndarray:
     zero = den == 0
     out = np.divide(num, np.where(zero, 1.0, den))
     if zero.any():

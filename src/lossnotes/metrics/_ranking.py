@@ -170,7 +170,7 @@ def precision_recall_curve(
     return np.append(precision[::-1], 1.0), np.append(recall[::-1], 0.0), thresholds[::-1]
 
 
-def _positives_or_nan(y_true: Any, y_score: Any, pos_label: Any, name: str):
+def _positives_or_nan(y_true: Any, y_score: Any, pos_label: Any, name: str) -> Any:
     is_positive, scores = binary_scores(y_true, y_score, pos_label, infer=False)
     if not is_positive.any():
         warn_undefined(f"No positive samples in y_true: {name} is undefined (NaN)")

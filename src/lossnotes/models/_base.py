@@ -180,7 +180,7 @@ class _Network:
         params, inputs = self._check_theta_X(theta, X)
         return self._grad_unchecked(params, inputs, self._check_y(y, inputs))
 
-    def _grad_unchecked(self, params: list, X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def _grad_unchecked(self, params: list[np.ndarray], X: np.ndarray, y: np.ndarray) -> np.ndarray:
         zs, activations = net.forward(params, X, self.activation)
         grad_out = net.output_grad(net.squeeze_output(zs[-1], self.output), y, self.output)
         grads = net.backward(params, zs, activations, grad_out, self.activation)

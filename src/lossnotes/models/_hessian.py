@@ -72,7 +72,7 @@ def logistic_hessian(design: FloatArray, theta: FloatArray) -> FloatArray:
 
 
 def _complex_step_hessian(
-    model: MLP, params: list, inputs: np.ndarray, labels: np.ndarray
+    model: MLP, params: list[np.ndarray], inputs: np.ndarray, labels: np.ndarray
 ) -> FloatArray:
     vector = np.concatenate([a.ravel() for a in params])
     columns = []

@@ -24,7 +24,9 @@ def activation_slope(z: np.ndarray, a: np.ndarray, activation: str) -> np.ndarra
     return (z.real > 0).astype(float)  # relu'; 0 at the kink, as PyTorch
 
 
-def forward(params: list[np.ndarray], X: np.ndarray, activation: str) -> tuple[list, list]:
+def forward(
+    params: list[np.ndarray], X: np.ndarray, activation: str
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Pre-activations ``zs`` of every layer and activations ``activations`` (input first).
 
     ``params`` may carry a leading stack axis (``W (m, out, in)``, ``b (m, out)``): then
@@ -71,7 +73,11 @@ def output_grad(out: np.ndarray, y: np.ndarray, output: str) -> np.ndarray:
 
 
 def backward(
-    params: list[np.ndarray], zs: list, activations: list, grad_out: np.ndarray, activation: str
+    params: list[np.ndarray],
+    zs: list[np.ndarray],
+    activations: list[np.ndarray],
+    grad_out: np.ndarray,
+    activation: str,
 ) -> list[np.ndarray]:
     """Gradients of every parameter array, in the order of ``params``."""
     delta = grad_out.reshape(len(grad_out), -1)

@@ -38,7 +38,8 @@ class _Linear(_Network):
     """A network with no hidden layer: ``n_features`` inputs, one output unit."""
 
     n_features: int = 1
-    activation: ClassVar[str] = "tanh"  # unused: no hidden layer
+    # Fixed for the linear models (no hidden layer, so unused); a field of MLP.
+    activation: ClassVar[str] = "tanh"  # type: ignore[misc]
 
     def __post_init__(self) -> None:
         check_positive_int("n_features", self.n_features)
@@ -63,7 +64,7 @@ class LinearRegression(_Linear):
     """
 
     n_features: int = 1
-    output: ClassVar[str] = "regression"
+    output: ClassVar[str] = "regression"  # type: ignore[misc]  # fixed here, a field of MLP
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class LogisticRegression(_Linear):
     """
 
     n_features: int = 2
-    output: ClassVar[str] = "binary"
+    output: ClassVar[str] = "binary"  # type: ignore[misc]  # fixed here, a field of MLP
 
 
 @dataclass(frozen=True)

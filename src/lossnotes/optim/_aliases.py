@@ -14,9 +14,11 @@ The aliases reproduce ``torch.optim`` step for step (same formulas, same default
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-from lossnotes._validate import check_in_range, check_positive
+from lossnotes._validate import FloatArray, check_in_range, check_positive
 from lossnotes.optim._states import GradientTransformation, VelocityState
 from lossnotes.optim._transforms import (
     add_decayed_weights,
@@ -300,7 +302,9 @@ def chapter_momentum(lr: float, beta: float) -> GradientTransformation:
     lr = check_positive("lr", lr)
     beta = check_in_range("beta", beta, 0.0, 1.0, high_inclusive=False)
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         velocity = np.multiply(state.velocity, beta)
         velocity -= lr * grads
         return velocity, VelocityState(velocity)

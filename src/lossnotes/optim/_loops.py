@@ -95,7 +95,15 @@ def run_with_state(
     return _loop(optimizer, grad_fn, x0, steps, keep_states=True)
 
 
-def _loop(optimizer, grad_fn, x0, steps, *, keep_states, stop=None):
+def _loop(
+    optimizer: GradientTransformation,
+    grad_fn: Callable[[FloatArray], FloatArray],
+    x0: Any,
+    steps: int,
+    *,
+    keep_states: bool,
+    stop: Callable[[FloatArray], bool] | None = None,
+) -> tuple[FloatArray, list[Any]]:
     if not isinstance(optimizer, GradientTransformation):
         raise TypeError(
             f"optimizer must be a GradientTransformation; got {type(optimizer).__name__}"

@@ -25,12 +25,12 @@ class EmptyState(NamedTuple):
 
 
 class TraceState(NamedTuple):
-    count: int
+    count: int  # type: ignore[assignment]  # optax's name; it shadows tuple.count
     trace: FloatArray
 
 
 class AdamState(NamedTuple):
-    count: int
+    count: int  # type: ignore[assignment]  # optax's name; it shadows tuple.count
     mu: FloatArray
     nu: FloatArray
 
@@ -45,7 +45,7 @@ class AdagradState(NamedTuple):
 
 
 class ScheduleState(NamedTuple):
-    count: int
+    count: int  # type: ignore[assignment]  # optax's name; it shadows tuple.count
 
 
 class VelocityState(NamedTuple):

@@ -73,10 +73,12 @@ def chain(*transforms: GradientTransformation) -> GradientTransformation:
                 f"transforms[{i}] must be a GradientTransformation; got {type(t).__name__}"
             )
 
-    def init(params):
+    def init(params: FloatArray) -> Any:
         return tuple(t.init(params) for t in transforms)
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         new_states = []
         for t, s in zip(transforms, state):
             grads, s = t.update(grads, s, params)
@@ -118,7 +120,9 @@ def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Gra
         lr = check_positive("lr", learning_rate)
         return _stateless(lambda g, p: np.multiply(g, -lr))
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         return np.multiply(grads, -learning_rate(state.count)), ScheduleState(state.count + 1)
 
     return GradientTransformation(lambda params: ScheduleState(0), update)
@@ -147,7 +151,9 @@ def trace(
             f"dampening={dampening}"
         )
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         if state.count == 0:
             buf = np.array(grads, dtype=np.float64)
         else:
@@ -180,11 +186,13 @@ def scale_by_adam(
     b2 = check_in_range("beta2", b2, 0.0, 1.0, high_inclusive=False)
     eps = check_positive("eps", eps)
 
-    def init(params):
+    def init(params: FloatArray) -> Any:
         zeros = np.zeros_like(params, dtype=np.float64)
         return AdamState(0, zeros, zeros.copy())
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         count = state.count + 1
         mu = _lerp(state.mu, grads, 1.0 - b1)
         direction = np.multiply(grads, grads)  # fresh array, reused as scratch below
@@ -222,11 +230,13 @@ def scale_by_rms(
     alpha = check_in_range("alpha", alpha, 0.0, 1.0, high_inclusive=False)
     eps = check_positive("eps", eps)
 
-    def init(params):
+    def init(params: FloatArray) -> Any:
         zeros = np.zeros_like(params, dtype=np.float64)
         return RmsState(zeros, zeros.copy())
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         nu = np.multiply(state.nu, alpha)
         nu += (1.0 - alpha) * np.square(grads)
         mu = _lerp(state.mu, grads, 1.0 - alpha) if centered else state.mu
@@ -253,7 +263,9 @@ def scale_by_adagrad(
     initial = check_in_range("initial_accumulator_value", initial_accumulator_value, 0.0, np.inf)
     eps = check_positive("eps", eps)
 
-    def update(grads, state, params=None):
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
         total = state.sum_of_squares + np.square(grads)
         denom = np.sqrt(total)
         denom += eps
@@ -272,7 +284,7 @@ def add_decayed_weights(weight_decay: float) -> GradientTransformation:
     """
     weight_decay = check_in_range("weight_decay", weight_decay, 0.0, np.inf)
 
-    def fn(grads, params):
+    def fn(grads: FloatArray, params: FloatArray | None) -> FloatArray:
         if params is None:
             raise ValueError("add_decayed_weights needs params: call update(grads, state, params)")
         return grads + weight_decay * params

@@ -71,7 +71,10 @@ def flip_along_gradient(
         The perturbed input, just across the boundary.
     """
     point = as_float_array("x", x, ndim=1)
-    logit = lambda p: float(model.forward(theta, p[None, :])[0])  # noqa: E731
+
+    def logit(p: FloatArray) -> float:
+        return float(model.forward(theta, p[None, :])[0])
+
     z0 = logit(point)
     eye = np.eye(point.size) * h
     grad = np.array([(logit(point + e) - logit(point - e)) / (2 * h) for e in eye])
@@ -87,7 +90,7 @@ def flip_along_gradient(
     return high, point + high * direction
 
 
-def trained_moons_mlp() -> tuple[Any, FloatArray, tuple, tuple]:
+def trained_moons_mlp() -> tuple[Any, FloatArray, tuple[Any, Any], tuple[Any, Any]]:
     """The three-views page's checkpoint: a 2-16-1 tanh MLP on two moons (``snippets/views_train.py``).
 
     Returns ``model, theta, (X, y), (X_test, y_test)``: 300 training points and 1,000
