@@ -30,10 +30,13 @@ LINE_LOSSES = ("mse", "mae", "huber")
 
 def _weighted_line(x: FloatArray, y: FloatArray, w: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Weighted least-squares line for each row of ``y`` (and ``w``), shared ``x``."""
-    sw, swx, swy = w.sum(-1), (w * x).sum(-1), (w * y).sum(-1)
-    swxx, swxy = (w * x * x).sum(-1), (w * x * y).sum(-1)
-    slope = (sw * swxy - swx * swy) / (sw * swxx - swx * swx)
-    return slope, (swy - slope * swx) / sw
+    # Deviations from the weighted means, not raw sums of x^2 and x y: the textbook
+    # formula n Sxy - Sx Sy cancels catastrophically once x sits far from 0.
+    sw = w.sum(-1)
+    mean_x, mean_y = (w * x).sum(-1) / sw, (w * y).sum(-1) / sw
+    dx = x - mean_x[..., None]
+    slope = (w * dx * (y - mean_y[..., None])).sum(-1) / (w * dx * dx).sum(-1)
+    return slope, mean_y - slope * mean_x
 
 
 def fit_line(
@@ -79,14 +82,19 @@ def fit_line(
     loss = check_choice("loss", loss, LINE_LOSSES)
     delta = check_positive("delta", delta)
     n_iter = check_positive_int("n_iter", n_iter)
-    slope, intercept = _weighted_line(x, targets, np.ones_like(targets))
+    # Fit in coordinates centred on the data (differences of nearby floats are exact),
+    # then move the intercept back: right far from the origin, where x^2 loses all digits.
+    x_ref, y_ref = float(np.mean(x)), np.mean(targets, axis=-1)
+    xc, yc = x - x_ref, targets - y_ref[..., None]
+    slope, intercept = _weighted_line(xc, yc, np.ones_like(yc))
     if loss != "mse":
-        floor = 1e-9 * max(float(np.ptp(targets)), 1.0)
+        floor = 1e-9 * max(float(np.ptp(yc)), 1.0)
         for _ in range(n_iter):
-            r = np.abs(targets - (slope[..., None] * x + intercept[..., None]))
+            r = np.abs(yc - (slope[..., None] * xc + intercept[..., None]))
             r = np.maximum(r, floor)
             weights = 1.0 / r if loss == "mae" else np.minimum(1.0, delta / r)
-            slope, intercept = _weighted_line(x, targets, weights)
+            slope, intercept = _weighted_line(xc, yc, weights)
+    intercept = y_ref + intercept - slope * x_ref
     if targets.ndim == 1:
         return float(slope), float(intercept)
     return slope, intercept

@@ -208,3 +208,20 @@ def test_bad_labels_and_non_finite_input_are_named():
         model.forward(model.init(0), [[0.0, 0.0], [np.inf, 0.0]])
     with pytest.raises(ValueError, match=r"theta must be finite"):
         model.forward(np.full(model.n_params, np.nan), np.zeros((2, 2)))
+
+
+@pytest.mark.parametrize("loss", ["mse", "mae", "huber"])
+@pytest.mark.parametrize("offset", [0.0, 1e4, 1e8, 1.7e9, 1e12])
+def test_fit_line_is_right_far_from_the_origin(loss: str, offset: float) -> None:
+    """Centred internally: at x = 1.7e9 + k the raw-sum formula gave slope -0.025 (true 0.5)."""
+    from lossnotes.models import fit_line
+
+    k = np.arange(20.0)
+    # Noise orthogonal to 1 and k (pattern + - - +), inside Huber's quadratic zone: the true
+    # line is the MSE and Huber optimum. MAE's optimum is unique only without noise.
+    noise = 0.0 if loss == "mae" else 0.25 * np.tile([1.0, -1.0, -1.0, 1.0], 5)
+    x, y = offset + k, 0.5 * k + 3.0 + noise
+    slope, intercept = fit_line(x, y, loss=loss)
+    assert slope == pytest.approx(0.5, rel=1e-9)
+    # The intercept is at x = 0, far from the data: judge the line where the data are.
+    np.testing.assert_allclose(slope * x + intercept, 0.5 * k + 3.0, rtol=1e-9, atol=1e-9 * offset)
