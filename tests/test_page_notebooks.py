@@ -9,6 +9,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+import lossnotes
 from lossnotes.mkdocs_plugin.execution.blocks import find_exec_blocks
 from sitebuild import ROOT, build_env, make_project, mkdocs_build
 
@@ -39,14 +40,17 @@ print(to_svg(fig, alt="The values"))
 ```
 """
 
-LINK = re.compile(r'<a class="md-button" href="([^"]+\.ipynb)" download[^>]*>Download as notebook</a>')
+LINK = re.compile(
+    r'<a class="md-button" href="([^"]+\.ipynb)" download[^>]*>Download as notebook</a>'
+)
 
 
 def run_notebook(path: Path) -> nbformat.NotebookNode:
     """Execute a notebook top to bottom in a fresh kernel, from the project root."""
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+    ).execute()
     return notebook
 
 
@@ -66,16 +70,20 @@ def test_generated_notebook_matches_the_page_and_runs(tmp_path: Path) -> None:
     nbformat.validate(notebook)
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    assert len(code) == 3  # set-up, then the two executed blocks
-    assert "values = [3, 1, 4, 1, 5]" in code[1] and "--8<--" not in code[1]
-    assert "total = sum(values)" in code[1] and "markdown-exec" not in code[1]
+    assert notebook.cells[0].cell_type == "code"  # first of all: install lossnotes if missing
+    assert f'"lossnotes=={lossnotes.__version__}"' in code[0]
+    assert 'find_spec("lossnotes") is None' in code[0]
+    assert len(code) == 4  # install, set-up, then the two executed blocks
+    assert "values = [3, 1, 4, 1, 5]" in code[2] and "--8<--" not in code[2]
+    assert "total = sum(values)" in code[2] and "markdown-exec" not in code[2]
     assert "Some prose with math $x^2$." in prose and "More prose." in prose
     assert "# not executed: stays in the prose" in prose
 
     executed = run_notebook(tmp_path / "site" / "probe" / "probe.ipynb")
     outputs = [cell.outputs for cell in executed.cells if cell.cell_type == "code"]
-    assert outputs[1][0]["data"]["text/markdown"].strip() == "total is 14"
-    figure = outputs[2][0]["data"]["text/html"]
+    assert outputs[0] == []  # lossnotes is installed here: the install cell says nothing
+    assert outputs[2][0]["data"]["text/markdown"].strip() == "total is 14"
+    figure = outputs[3][0]["data"]["text/html"]
     assert figure.startswith('<figure class="lossnotes-figure"><svg') and "currentColor" in figure
 
 
@@ -90,6 +98,14 @@ def test_every_page_with_executed_blocks_offers_a_notebook_that_runs(built_site:
         for link in links:
             offered += 1
             notebook = run_notebook(built_site / folder / link)
-            errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
+            errors = [
+                o for c in notebook.cells for o in c.get("outputs", []) if o.output_type == "error"
+            ]
             assert not errors, f"{folder / link}: {errors}"
+            nbformat.validate(notebook)
+            first = notebook.cells[0]
+            assert first.cell_type == "code" and "pip" in first.source, (
+                f"{folder / link}: no install cell"
+            )
+            assert first.outputs == [], f"{folder / link}: the install cell is not silent"
     assert offered >= 1

@@ -16,7 +16,10 @@ Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. A build 
 4. **render**: formulas are typeset with KaTeX in node and its fonts subset to the
    glyphs drawn (``math``); KaTeX and the vendored scripts are served from the site,
    style sheets bundled, figures moved to files (``assets``); every page with executed
-   blocks is offered as a notebook (``outputs.notebook``);
+   blocks is offered as a notebook whose first cell installs lossnotes, the home page and
+   every page running a ``snippets/`` file say how to run the examples (``pip install``
+   of the version built with), and each such example links to its file in the repository
+   (``outputs.notebook``, ``outputs.readers``);
 5. **check**: a failing block or notebook stops the build naming the page, the block
    and its line, and never publishes a traceback; ``.md`` links in block output are
    resolved or warned about (``execution.blocks``, ``outputs.links``);
@@ -24,7 +27,7 @@ Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. A build 
 
 The groups are subpackages: ``execution`` (blocks, execute, cache, modules, reload,
 serve), ``math`` (mathtext, katex, fonts, pages), ``assets`` (vendor, styles, preload,
-figures) and ``outputs`` (notebook, jupyter, report, links). Every use of another
+figures) and ``outputs`` (notebook, jupyter, report, links, readers). Every use of another
 library's private API is in :mod:`.thirdparty`, whose ``check_versions`` stops a
 build on an untested version; :mod:`.files` writes cache files atomically.
 
@@ -34,20 +37,21 @@ Environment: ``LOSSNOTES_CLEAN=1`` ignores the cache (as does ``CI=true`` unless
 
 from __future__ import annotations
 
-import json
+import functools
 import logging
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.templates import TemplateContext
 
 from . import thirdparty
 from .assets import figures as _figures
@@ -63,6 +67,7 @@ from .math import pages as _math
 from .outputs import jupyter as _jupyter
 from .outputs import links as _links
 from .outputs import notebook as _notebook
+from .outputs import readers as _readers
 from .outputs import report as _report
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
@@ -77,10 +82,12 @@ _CSS = """\
 }
 .md-typeset .lossnotes-download { margin: 0 0 1em; }
 .md-typeset .lossnotes-download .md-button { font-size: 0.7rem; padding: 0.3em 1em; }
+.md-typeset .lossnotes-run { font-size: 0.7rem; margin: 0 0 0.8em; }
+.md-typeset .lossnotes-source { font-size: 0.64rem; margin: -0.8em 0 1em; text-align: right; }
 """
 
 
-class LossnotesConfig(Config):
+class LossnotesConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
     """Options of the ``lossnotes`` plugin."""
 
     node_modules = config_options.Type(str, default="node_modules")
@@ -99,7 +106,7 @@ class LossnotesConfig(Config):
     """Offer every page with executed blocks as a notebook."""
 
 
-class LossnotesPlugin(BasePlugin[LossnotesConfig]):
+class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-call]  # as above
     """Cache, time, guard and report executed blocks; notebooks; reload; local math."""
 
     def __init__(self) -> None:
@@ -113,6 +120,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         self.dirty = False
         self.renders = _serve.RenderCache()
         self.math = _math.Math()
+        self.built = ""  # the version of lossnotes pages are computed with (on_config)
 
     # -- configuration -----------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -126,8 +134,14 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         thirdparty.check_versions()
         if "markdown-exec" not in config.plugins:
-            raise PluginError("the lossnotes plugin needs markdown-exec listed before it in plugins:")
+            raise PluginError(
+                "the lossnotes plugin needs markdown-exec listed before it in plugins:"
+            )
         self.tracker.wrap_formatters(config)
+        self.root = Path(config.config_file_path).parent
+        self.built = _readers.built_version(self.root)
+        base = _readers.blob_base(config.repo_url, config.edit_uri)
+        self.tracker.after_block[:] = [functools.partial(_readers.add_source_links, base)]
         self.runner.install()
         jupyter = config.plugins.get("mkdocs-jupyter")
         self.notebooks = _jupyter.Notebooks(jupyter)
@@ -136,7 +150,6 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             _jupyter.set_time_limit(float(self.config.timeout))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        self.root = Path(config.config_file_path).parent
         self.clean = _cache.clean_requested(self.config.clean)
         self.execute = self.config.execute and _cache.env_flag("LOSSNOTES_EXECUTE") is not False
         return config
@@ -144,14 +157,22 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         _reload.forget_lossnotes_modules()
         cache_root = self.root / self.config.cache_dir
-        self.runner.start_build(_cache.BlockCache(cache_root), clean=self.clean, execute=self.execute,
-                                limit=float(self.config.timeout))
+        self.runner.start_build(
+            _cache.BlockCache(cache_root),
+            clean=self.clean,
+            execute=self.execute,
+            limit=float(self.config.timeout),
+        )
         if self.notebooks.plugin is not None:
             self.notebooks.plugin.config["execute"] = self._jupyter_execute
         self.notebooks.start_build(cache_root, clean=self.clean, execute=self.execute)
         self.urls, self.markdown, self.generated = {}, {}, {}
-        self.math.start_build(_assets.katex_dir(config, self.config.node_modules), cache_root,
-                              clean=self.clean, dirty=self.dirty)
+        self.math.start_build(
+            _assets.katex_dir(config, self.config.node_modules),
+            cache_root,
+            clean=self.clean,
+            dirty=self.dirty,
+        )
         if self.serving:
             settings = (dict(self.config), self.clean, self.execute)
             self.renders.start_build(config, settings=settings)
@@ -165,7 +186,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         files.append(File.generated(config, STYLESHEET, content=_CSS))
         if self.config.report:
             report = File.generated(config, self.config.report, content=_report.SKELETON)
-            if self.config.report not in _nav_pages(config.nav):
+            if self.config.report not in _report.nav_pages(config.nav):
                 report.inclusion = InclusionLevel.NOT_IN_NAV  # reachable by URL, no warning
             files.append(report)
         return files
@@ -187,8 +208,9 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
             self.renders.wrap(page, self.runner)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files,
-                        **kwargs: Any) -> str:
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any
+    ) -> str:
         self.tracker.raise_for_failures()
         html = _links.resolve_md_links(html, page, files)
         html = _links.resolve_site_root(html, page.url)
@@ -197,21 +219,24 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         cached = sum(record.state == "cached" for record in records)
         seconds = sum(record.seconds for record in records)
         log.info(f"lossnotes: {src}: {len(records)} blocks, {cached} cached, {seconds:.2f} s")
-        if self.config.notebooks and self.execute and self.runner.codes and src != self.config.report:
-            base_paths = _snippet_base_paths(config)
-            notebook = _notebook.page_notebook(
-                page.title or src, self.markdown.get(src, ""), dict(self.runner.codes),
-                source_url=page.canonical_url or page.url, base_paths=base_paths,
-            )
-            if notebook is not None:
-                name = _notebook.notebook_name(src)
-                self.generated[src] = (name, json.dumps(nbformat.from_dict(notebook), indent=1) + "\n")
-                html = _notebook.insert_after_title(html, _notebook.download_link(name))
+        offered = self.config.notebooks and self.execute and src != self.config.report
+        if offered and self.runner.codes:
+            codes, markdown = dict(self.runner.codes), self.markdown.get(src, "")
+            made = _notebook.page_file(page, markdown, codes, config, self.built)
+            if made is not None:
+                self.generated[src] = made
+                html = _readers.insert_after_title(html, _readers.download_link(made[0]))
+        # Once per page, before the download button: how to run its examples where you are.
+        if page.is_homepage or any(block.includes for block in self.tracker.blocks):
+            html = _readers.insert_after_title(html, _readers.run_note(self.built))
         return html
 
     @event_priority(100)  # before search indexes the page
-    def on_page_context(self, context: dict[str, Any], *, page: Page, **kwargs: Any) -> dict[str, Any]:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if self.config.report and page.file.src_uri == self.config.report and page.content:
+
             def link(src: str) -> str:
                 return get_relative_url(self.urls.get(src, src), page.url)
 
@@ -238,31 +263,14 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):
         records = self.runner.records
         ran = sum(record.state == "ran" for record in records)
         cached = sum(record.state == "cached" for record in records)
-        log.info(f"lossnotes: {len(records)} blocks and notebooks, {ran} ran, {cached} cached, "
-                 f"{sum(record.seconds for record in records):.2f} s")
+        log.info(
+            f"lossnotes: {len(records)} blocks and notebooks, {ran} ran, {cached} cached, "
+            f"{sum(record.seconds for record in records):.2f} s"
+        )
         if self.serving:
-            log.info(f"lossnotes: {len(self.renders.reused)} unchanged pages reused from the previous render")
+            log.info(
+                f"lossnotes: {len(self.renders.reused)} unchanged pages reused from the previous render"
+            )
 
     def on_build_error(self, *, error: Exception) -> None:
         self.math.close()
-
-
-def _snippet_base_paths(config: MkDocsConfig) -> list[Path]:
-    options = config.mdx_configs.get("pymdownx.snippets", {})
-    bases = options.get("base_path", ["."])
-    bases = [bases] if isinstance(bases, str) else bases
-    root = Path(config.config_file_path).parent
-    return [root / base for base in bases]
-
-
-def _nav_pages(nav: Any) -> set[str]:
-    """Every page path named in a ``nav:`` configuration."""
-    found: set[str] = set()
-    items = nav if isinstance(nav, list) else [nav] if nav else []
-    for item in items:
-        if isinstance(item, str):
-            found.add(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                found |= _nav_pages(value) if isinstance(value, list) else {value} if isinstance(value, str) else set()
-    return found

@@ -24,11 +24,15 @@ from .. import thirdparty
 
 #: The opening line of a fenced code block (````` ``` ````` or ``~~~``, inside a quote or
 #: list too): the one pattern for fences in the plugin. ``lang`` is empty on a closing line.
-FENCE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)(?P<attrs>[^\n]*)$",
-                   re.M)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w-]*)(?P<attrs>[^\n]*)$",
+    re.M,
+)
 #: The attribute that makes markdown-exec execute a fence.
 EXEC = re.compile(r"""\bexec=["']?(?:1|true|yes|on)\b""", re.I)
 _TITLE = re.compile(r"""\btitle=["']([^"']*)["']""")
+#: A pymdownx.snippets include line, ``--8<-- "file"`` (the simple form only).
+INCLUDE = re.compile(r"""^[ \t>]*-+8<-+[ \t]+["']([^"']+)["'][ \t]*$""", re.M)
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Block:
 
     line: int
     title: str
+    #: The files its fence includes with ``--8<--``, as written.
+    includes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,9 +67,9 @@ def find_exec_blocks(markdown: str) -> list[Block]:
 
     Examples
     --------
-    >>> text = 'Intro\\n\\n```python exec="1" title="demo"\\nprint(1)\\n```\\n'
+    >>> text = 'Intro\\n\\n```python exec="1" title="demo"\\n--8<-- "snippets/a.py"\\nprint(1)\\n```\\n'
     >>> find_exec_blocks(text)
-    [Block(line=3, title='demo')]
+    [Block(line=3, title='demo', includes=('snippets/a.py',))]
     """
     blocks = []
     for match in FENCE.finditer(markdown):
@@ -71,8 +77,25 @@ def find_exec_blocks(markdown: str) -> list[Block]:
         if match["lang"] and EXEC.search(attrs):
             title = _TITLE.search(attrs)
             line = markdown.count("\n", 0, match.start()) + 1
-            blocks.append(Block(line=line, title=title[1] if title else ""))
+            body = markdown[match.end() : fence_end(markdown, match)]
+            blocks.append(
+                Block(
+                    line=line,
+                    title=title[1] if title else "",
+                    includes=tuple(INCLUDE.findall(body)),
+                )
+            )
     return blocks
+
+
+def fence_end(markdown: str, opening: re.Match[str]) -> int:
+    """Where the fence that ``opening`` (a :data:`FENCE` match) starts is closed, or the end."""
+    fence = opening["fence"]
+    close = re.compile(
+        rf"^{re.escape(opening['indent'])}[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M
+    )
+    found = close.search(markdown, opening.end())
+    return found.start() if found else len(markdown)
 
 
 def _last_error_line(log_message: str) -> str:
@@ -100,6 +123,8 @@ class BlockTracker:
         self.count = 0
         self.failures: list[Failure] = []
         self.before_block: list[Callable[[Page | None, int], None]] = []
+        #: Called on each block's HTML (with its :class:`Block` and markdown-exec's options).
+        self.after_block: list[Callable[[Block | None, dict[str, Any], str], str]] = []
         #: The ``timeout="seconds"`` attribute of the block being formatted, if any.
         self.timeout: float | None = None
         self._page: Page | None = None
@@ -111,7 +136,10 @@ class BlockTracker:
         fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
         for fence in fences:
             original = fence.get("format")
-            if original is exec_formatter or getattr(original, "__wrapped__", None) is exec_formatter:
+            if (
+                original is exec_formatter
+                or getattr(original, "__wrapped__", None) is exec_formatter
+            ):
                 fence["format"] = functools.update_wrapper(
                     functools.partial(self._format, exec_formatter), exec_formatter
                 )
@@ -138,8 +166,14 @@ class BlockTracker:
                 self.timeout = float(raw)
             except ValueError:
                 block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
-                self.failures.append(Failure(self.page, self.count, block,
-                                             f"ValueError: timeout must be a number of seconds; got {raw!r}"))
+                self.failures.append(
+                    Failure(
+                        self.page,
+                        self.count,
+                        block,
+                        f"ValueError: timeout must be a number of seconds; got {raw!r}",
+                    )
+                )
                 return ""
         for hook in self.before_block:
             hook(self._page, self.count)
@@ -155,6 +189,9 @@ class BlockTracker:
             block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
             self.failures.append(Failure(self.page, self.count, block, _last_error_line(failed[0])))
             return ""  # never publish the traceback
+        block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
+        for after in self.after_block:
+            html = after(block, options if isinstance(options, dict) else {}, html)
         return html
 
     def raise_for_failures(self) -> None:

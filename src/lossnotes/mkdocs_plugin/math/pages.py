@@ -25,18 +25,25 @@ class Math:
     """The build's formulas and the glyphs they draw, page by page."""
 
     def __init__(self) -> None:
-        self.katex: Katex | None = None  # made on the first formula: KaTeX may be missing until on_files
+        self.katex: Katex | None = (
+            None  # made on the first formula: KaTeX may be missing until on_files
+        )
         self.fonts: FontSubsets | None = None
         self.cache_dir: Path | None = None
         self.glyphs: dict[str, str] = {}  # page -> characters its formulas draw
-        self.pages: dict[str, tuple[bytes, str, list[Formula]]] = {}  # page -> input hash, output, formulas
+        self.pages: dict[
+            str, tuple[bytes, str, list[Formula]]
+        ] = {}  # page -> input hash, output, formulas
         self.formulas = 0
         self.seconds = 0.0
 
     def start_build(self, katex_dir: Path, cache_dir: Path, *, clean: bool, dirty: bool) -> None:
         """Prepare a build; a dirty rebuild keeps the glyphs of the pages it will not render."""
         # Both keep what they made in memory across the rebuilds of `mkdocs serve`.
-        if self.katex is not None and (self.katex.katex_dir, self.cache_dir) != (katex_dir, cache_dir):
+        if self.katex is not None and (self.katex.katex_dir, self.cache_dir) != (
+            katex_dir,
+            cache_dir,
+        ):
             self.katex = None
         if self.fonts is None or self.cache_dir != cache_dir:
             self.fonts = FontSubsets(cache_dir)
@@ -56,6 +63,8 @@ class Math:
 
         def render(formulas: list[Formula]) -> dict[Formula, str]:
             if self.katex is None:
+                if self.cache_dir is None:
+                    raise RuntimeError("Math.start_build comes before the first page")
                 self.katex = Katex(self.katex_dir, self.cache_dir)
                 self.katex.start_build(clean=self.clean)
             results = self.katex.render(formulas, src)  # also logs KaTeX's warnings again
@@ -81,17 +90,23 @@ class Math:
         """Stop node, then write subsets of ``fonts`` into ``target``."""
         started = self.katex.started if self.katex else 0
         self.close()
-        log.info(f"lossnotes: math: {self.formulas} formulas typeset on {len(self.glyphs)} pages "
-                 f"in {self.seconds:.2f} s ({started} node process{'es' * (started != 1)})")
+        log.info(
+            f"lossnotes: math: {self.formulas} formulas typeset on {len(self.glyphs)} pages "
+            f"in {self.seconds:.2f} s ({started} node process{'es' * (started != 1)})"
+        )
         missing = available()
         if missing:
             log.info(f"lossnotes: KaTeX's fonts are served whole: {missing}")
             return
         assert self.fonts is not None
         start = time.perf_counter()
-        before, after = self.fonts.write(fonts, target, "".join(self.glyphs.values()), clean=self.clean)
-        log.info(f"lossnotes: KaTeX fonts subset from {before // 1024} KB to {after // 1024} KB "
-                 f"in {time.perf_counter() - start:.2f} s")
+        before, after = self.fonts.write(
+            fonts, target, "".join(self.glyphs.values()), clean=self.clean
+        )
+        log.info(
+            f"lossnotes: KaTeX fonts subset from {before // 1024} KB to {after // 1024} KB "
+            f"in {time.perf_counter() - start:.2f} s"
+        )
 
     def close(self) -> None:
         """Stop node (also after a failed build) and save the formula cache."""

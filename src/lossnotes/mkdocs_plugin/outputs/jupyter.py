@@ -35,6 +35,7 @@ class _Hits(logging.Handler):
 
 def set_time_limit(limit: float) -> None:
     """Give every notebook cell ``limit`` seconds (cell metadata ``lossnotes.timeout`` overrides)."""
+
     def cell_limit(cell: Any) -> float | None:
         return float(cell.get("metadata", {}).get("lossnotes", {}).get("timeout", limit)) or None
 
@@ -44,7 +45,7 @@ def set_time_limit(limit: float) -> None:
 class Notebooks:
     """Wraps mkdocs-jupyter's per-page rendering with our cache directory and records."""
 
-    def __init__(self, plugin: BasePlugin | None) -> None:
+    def __init__(self, plugin: BasePlugin[Any] | None) -> None:
         self.plugin = plugin
 
     def start_build(self, root: Path, *, clean: bool, execute: bool) -> None:
@@ -59,7 +60,11 @@ class Notebooks:
 
     def before_page(self, page: Page) -> None:
         """Called before mkdocs-jupyter's ``on_pre_page`` reads its cache directory."""
-        if self.plugin is None or not page.file.src_uri.endswith(".ipynb") or page.file.abs_src_path is None:
+        if (
+            self.plugin is None
+            or not page.file.src_uri.endswith(".ipynb")
+            or page.file.abs_src_path is None
+        ):
             return
         text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         self.plugin.config["cache_dir"] = str(self.root / self.fingerprint.namespace(text))
@@ -69,7 +74,9 @@ class Notebooks:
         render = page.render
         if not thirdparty.renders_notebook(page):
             return  # not a notebook page
-        uses = "lossnotes" in Path(page.file.abs_src_path or "").read_text(encoding="utf-8", errors="replace")
+        uses = "lossnotes" in Path(page.file.abs_src_path or "").read_text(
+            encoding="utf-8", errors="replace"
+        )
 
         def timed_render(config: Any, files: Any) -> None:
             hits = _Hits()
@@ -82,13 +89,22 @@ class Notebooks:
                 name = getattr(error, "ename", type(error).__name__)
                 value = getattr(error, "evalue", str(error).strip().splitlines()[-1:] or [""])
                 value = value if isinstance(value, str) else value[0]
-                raise PluginError(f"{page.file.src_uri}: notebook execution failed: {name}: {value}") from error
+                raise PluginError(
+                    f"{page.file.src_uri}: notebook execution failed: {name}: {value}"
+                ) from error
             finally:
                 logger.removeHandler(hits)
-            records.append(BlockRecord(
-                page=page.file.src_uri, number=0, line=0, title="", session="",
-                state="cached" if hits.hit else "ran", seconds=time.perf_counter() - start,
-                uses_package=uses,
-            ))
+            records.append(
+                BlockRecord(
+                    page=page.file.src_uri,
+                    number=0,
+                    line=0,
+                    title="",
+                    session="",
+                    state="cached" if hits.hit else "ran",
+                    seconds=time.perf_counter() - start,
+                    uses_package=uses,
+                )
+            )
 
         page.render = timed_render  # type: ignore[method-assign]

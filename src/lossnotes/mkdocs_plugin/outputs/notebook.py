@@ -3,24 +3,34 @@
 The page's Markdown is cut at its executed fences: the prose between them becomes
 Markdown cells, each executed Python block becomes a code cell holding exactly the
 code that ran (snippets inlined, ``# markdown-exec: hide`` markers dropped but the
-hidden lines kept, since the output needs them). A first code cell makes ``print``
-show its text rendered, as on the page: HTML (figures) as HTML, the rest as Markdown.
+hidden lines kept, since the output needs them). The first code cell installs the
+version of lossnotes the page was built with when the kernel lacks it (Jupyter,
+Colab); the next makes ``print`` show its text rendered, as on the page: HTML
+(figures) as HTML, the rest as Markdown.
+
+The notebook is built as plain nbformat 4.5 JSON (nbformat's own constructors are
+untyped); the tests validate it against nbformat's schema.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
-import nbformat
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
-from ..execution.blocks import EXEC, FENCE
+from ..execution.blocks import EXEC, FENCE, INCLUDE
+from .readers import install_cell
 
 _HIDE = re.compile(r"[ \t]*#[ \t]*markdown-exec:[ \t]*hide[ \t]*$", re.M)
-_SNIPPET = re.compile(r"""^[ \t]*-+8<-+[ \t]+["']([^"']+)["'][ \t]*$""", re.M)
 _PYTHON = {"python", "py"}
 
-SETUP = '''\
+Notebook = dict[str, Any]
+
+SETUP = """\
 # Set-up added to the generated notebook: the page's code prints Markdown or HTML,
 # which the page shows rendered; so does this notebook (at the end of each cell).
 import builtins as _builtins
@@ -48,7 +58,7 @@ if _get_ipython() is not None:
         _printed.append(sep.join(str(value) for value in values) + end)
 
     _get_ipython().events.register("post_run_cell", _show_printed)
-'''
+"""
 
 
 def split_page(markdown: str) -> list[tuple[str, str]]:
@@ -70,7 +80,9 @@ def split_page(markdown: str) -> list[tuple[str, str]]:
             index += 1
             continue
         fence = match["fence"]
-        close = re.compile(rf"^{re.escape(match['indent'])}[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        close = re.compile(
+            rf"^{re.escape(match['indent'])}[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$"
+        )
         end = index + 1
         while end < len(lines) and not close.match(lines[end].rstrip("\n")):
             end += 1
@@ -80,7 +92,7 @@ def split_page(markdown: str) -> list[tuple[str, str]]:
             prose = []
             pieces.append(("exec", match["lang"]))
         else:
-            prose.extend(lines[index:end + 1])
+            prose.extend(lines[index : end + 1])
         index = end + 1
     if "".join(prose).strip():
         pieces.append(("prose", "".join(prose).strip("\n") + "\n"))
@@ -89,6 +101,7 @@ def split_page(markdown: str) -> list[tuple[str, str]]:
 
 def expand_snippets(text: str, base_paths: list[Path]) -> str:
     """Inline ``--8<-- "file"`` lines the way pymdownx.snippets does (simple form only)."""
+
     def include(match: re.Match[str]) -> str:
         for base in base_paths:
             path = base / match[1]
@@ -96,37 +109,81 @@ def expand_snippets(text: str, base_paths: list[Path]) -> str:
                 return path.read_text(encoding="utf-8").rstrip("\n")
         return match[0]
 
-    return _SNIPPET.sub(include, text)
+    return INCLUDE.sub(include, text)
 
 
-def page_notebook(title: str, markdown: str, codes: dict[int, str], *, source_url: str,
-                  base_paths: list[Path]) -> nbformat.NotebookNode | None:
-    """The notebook of a page; ``codes`` maps block numbers (from 1) to the code that ran."""
+def _markdown_cell(source: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": source}
+
+
+def _code_cell(source: str) -> dict[str, Any]:
+    return {**_markdown_cell(source), "cell_type": "code", "execution_count": None, "outputs": []}
+
+
+def page_notebook(
+    title: str,
+    markdown: str,
+    codes: dict[int, str],
+    *,
+    source_url: str,
+    base_paths: list[Path],
+    built: str,
+) -> Notebook | None:
+    """The notebook of a page; ``codes`` maps block numbers (from 1) to the code that ran.
+
+    ``built`` is the version of lossnotes the page was built with, which the first cell installs.
+    """
     if not codes:
         return None
     cells = [
-        nbformat.v4.new_markdown_cell(
-            f"*Generated from the page [{title}]({source_url}) of lossnotes. It runs top to "
-            "bottom in a fresh kernel with lossnotes installed.*"
+        _code_cell(install_cell(built).rstrip("\n")),
+        _markdown_cell(
+            f"*Generated from the page [{title}]({source_url}) of lossnotes {built}. It runs top to "
+            "bottom in a fresh kernel; the cell above installs lossnotes if the kernel lacks it.*"
         ),
-        nbformat.v4.new_code_cell(SETUP),
+        _code_cell(SETUP),
     ]
     number = 0
     for kind, value in split_page(markdown):
         if kind == "prose":
-            cells.append(nbformat.v4.new_markdown_cell(expand_snippets(value, base_paths).rstrip("\n")))
+            cells.append(_markdown_cell(expand_snippets(value, base_paths).rstrip("\n")))
             continue
         number += 1
         code = codes.get(number)
         if code is None or value not in _PYTHON:
             continue
-        cells.append(nbformat.v4.new_code_cell(_HIDE.sub("", code).strip("\n")))
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.metadata["language_info"] = {"name": "python"}
-    for index, cell in enumerate(notebook.cells):
+        cells.append(_code_cell(_HIDE.sub("", code).strip("\n")))
+    for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"  # stable ids: the same page gives the same file
-    return notebook
+    return {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+
+
+def page_file(
+    page: Page, markdown: str, codes: dict[int, str], config: MkDocsConfig, built: str
+) -> tuple[str, str] | None:
+    """A page's notebook as the name and text of the file written next to the page, if any."""
+    bases = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
+    root = Path(config.config_file_path).parent
+    base_paths = [root / base for base in ([bases] if isinstance(bases, str) else bases)]
+    notebook = page_notebook(
+        page.title or page.file.src_uri,
+        markdown,
+        codes,
+        source_url=page.canonical_url or page.url,
+        base_paths=base_paths,
+        built=built,
+    )
+    if notebook is None:
+        return None
+    return notebook_name(page.file.src_uri), json.dumps(notebook, indent=1) + "\n"
 
 
 def notebook_name(src_uri: str) -> str:
@@ -141,19 +198,3 @@ def notebook_name(src_uri: str) -> str:
     if path.stem.lower() in {"index", "readme"}:
         return f"{path.parent.name or 'lossnotes'}.ipynb"
     return f"{path.stem}.ipynb"
-
-
-def download_link(name: str) -> str:
-    return (
-        f'<p class="lossnotes-download"><a class="md-button" href="{name}" download '
-        f'title="Download this page as a Jupyter notebook">Download as notebook</a></p>'
-    )
-
-
-def insert_after_title(html: str, snippet: str) -> str:
-    """Put ``snippet`` right after the page's ``<h1>``, or first when there is none."""
-    end = html.find("</h1>")
-    if end < 0:
-        return snippet + html
-    end += len("</h1>")
-    return html[:end] + snippet + html[end:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..execution.execute import BlockRecord
 
@@ -42,7 +43,9 @@ def _table(headers: Sequence[str], rows: list[list[str]], align: str) -> str:
         return f"<{tag}{style}>{text}</{tag}>"
 
     head = "".join(cell("th", html.escape(h), a) for h, a in zip(headers, align))
-    body = "".join("<tr>" + "".join(cell("td", c, a) for c, a in zip(row, align)) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(cell("td", c, a) for c, a in zip(row, align)) + "</tr>" for row in rows
+    )
     return f'<table class="lossnotes-report"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -58,13 +61,15 @@ def _rows(records: list[BlockRecord], link: Callable[[str], str]) -> list[list[s
         where = "notebook" if record.number == 0 else f"block {record.number}"
         if record.line:
             where += f", line {record.line}"
-        rows.append([
-            f'<a href="{html.escape(link(record.page))}">{html.escape(record.page)}</a>',
-            html.escape(where),
-            html.escape(record.title or record.session),
-            html.escape(_state(record)),
-            f"{record.seconds:.3f}",
-        ])
+        rows.append(
+            [
+                f'<a href="{html.escape(link(record.page))}">{html.escape(record.page)}</a>',
+                html.escape(where),
+                html.escape(record.title or record.session),
+                html.escape(_state(record)),
+                f"{record.seconds:.3f}",
+            ]
+        )
     return rows
 
 
@@ -90,3 +95,22 @@ def fill(content: str, parts: dict[str, str]) -> str:
     for name, part in parts.items():
         content = content.replace(f'<div data-lossnotes-report="{name}"></div>', part)
     return content
+
+
+def nav_pages(nav: Any) -> set[str]:
+    """Every page path named in a ``nav:`` configuration."""
+    found: set[str] = set()
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found |= (
+                    nav_pages(value)
+                    if isinstance(value, list)
+                    else {value}
+                    if isinstance(value, str)
+                    else set()
+                )
+    return found
