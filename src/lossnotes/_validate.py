@@ -8,12 +8,15 @@ helpers trust their inputs.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 def describe(value: Any) -> str:
@@ -39,7 +42,8 @@ def as_float_array(
     name : str
         Argument name used in error messages.
     value : array_like
-        Numbers (bool, int or float). Strings, objects and complex numbers are refused.
+        Real numbers (int or float). Booleans, strings, objects and complex numbers are
+        refused: a mask passed for numbers is a mistake, and would be read as 0 and 1.
     ndim : int or tuple of int, optional
         Allowed numbers of dimensions.
     allow_empty : bool, default False
@@ -65,7 +69,7 @@ def as_float_array(
         array = np.asarray(value)
     except Exception as error:  # ragged nested lists and the like
         raise TypeError(f"{name} must be an array of numbers; got {describe(value)}") from error
-    if array.dtype.kind not in "biuf":
+    if array.dtype.kind not in "iuf":
         raise TypeError(
             f"{name} must contain real numbers; got {describe(value)} (dtype {array.dtype})"
         )
@@ -142,8 +146,9 @@ def check_in_range(
     above = number >= low if low_inclusive else number > low
     below = number <= high if high_inclusive else number < high
     if not (np.isfinite(number) and above and below):
-        left = "[" if low_inclusive else "("
-        right = "]" if high_inclusive else ")"
+        # infinite bounds are never reached (the value must be finite): always open
+        left = "[" if low_inclusive and np.isfinite(low) else "("
+        right = "]" if high_inclusive and np.isfinite(high) else ")"
         raise ValueError(f"{name} must be in {left}{low}, {high}{right}; got {value!r}")
     return number
 
@@ -156,7 +161,11 @@ def check_positive(name: str, value: Any) -> float:
     >>> check_positive("delta", 0)
     Traceback (most recent call last):
     ...
-    ValueError: delta must be in (0.0, inf]; got 0
+    ValueError: delta must be in (0.0, inf); got 0
+    >>> check_positive("delta", float("inf"))
+    Traceback (most recent call last):
+    ...
+    ValueError: delta must be in (0.0, inf); got inf
     """
     return check_in_range(name, value, 0.0, float("inf"), low_inclusive=False)
 
@@ -209,3 +218,90 @@ def as_generator(name: str, seed: Any) -> np.random.Generator:
             raise ValueError(f"{name} must be a non-negative integer; got {seed}")
         return np.random.default_rng(seed)
     raise TypeError(f"{name} must be an int, None or numpy.random.Generator; got {describe(seed)}")
+
+
+def check_bool(name: str, value: Any) -> bool:
+    """Check a flag is a ``bool`` (or ``numpy.bool_``) and return it as ``bool``.
+
+    Truthy stand-ins are refused: ``"False"`` is a non-empty string, so ``if flag:``
+    would read it as true.
+
+    Examples
+    --------
+    >>> check_bool("nesterov", np.True_)
+    True
+    >>> check_bool("nesterov", "False")
+    Traceback (most recent call last):
+    ...
+    TypeError: nesterov must be True or False; got 'False'
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {describe(value)}")
+    return bool(value)
+
+
+def check_callable(name: str, value: Any, *, optional: bool = False) -> Any:
+    """Check ``value`` is callable (or ``None`` when ``optional``) and return it.
+
+    Examples
+    --------
+    >>> check_callable("grad_fn", None)
+    Traceback (most recent call last):
+    ...
+    TypeError: grad_fn must be callable; got None
+    """
+    if not (callable(value) or (optional and value is None)):
+        expected = "callable or None" if optional else "callable"
+        raise TypeError(f"{name} must be {expected}; got {describe(value)}")
+    return value
+
+
+def check_str(name: str, value: Any, *, optional: bool = False, one_line: bool = False) -> Any:
+    """Check ``value`` is a ``str`` (or ``None`` when ``optional``) and return it.
+
+    ``one_line`` refuses line breaks (a Markdown table cell, an attribute).
+
+    Examples
+    --------
+    >>> check_str("caption", 1, optional=True)
+    Traceback (most recent call last):
+    ...
+    TypeError: caption must be a string or None; got 1
+    """
+    if optional and value is None:
+        return None
+    if not isinstance(value, str):
+        expected = "a string or None" if optional else "a string"
+        raise TypeError(f"{name} must be {expected}; got {describe(value)}")
+    if one_line and ("\n" in value or "\r" in value):
+        raise ValueError(f"{name} must be a single line; got {describe(value)}")
+    return value
+
+
+def check_shape(name: str, array: np.ndarray, shape: tuple[int, ...], of: str) -> None:
+    """Raise ``ValueError`` unless ``array`` has ``shape`` (the shape of ``of``).
+
+    Examples
+    --------
+    >>> check_shape("grads", np.ones(3), (3, 1), "params")
+    Traceback (most recent call last):
+    ...
+    ValueError: grads must have the shape of params (3, 1); got (3,)
+    """
+    if array.shape != tuple(shape):
+        raise ValueError(f"{name} must have the shape of {of} {tuple(shape)}; got {array.shape}")
+
+
+def caller_stacklevel() -> int:
+    """The ``stacklevel`` that attributes a warning to the first frame outside lossnotes.
+
+    Call it from the function that calls ``warnings.warn``; however deep the call sits
+    inside the package, the warning then names the user's line.
+    """
+    frame = sys._getframe(1)  # the function about to warn: stacklevel 1
+    level = 1
+    package = _PACKAGE + os.sep
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame = frame.f_back
+        level += 1
+    return level

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import check_choice
+from lossnotes._validate import caller_stacklevel, check_bool, check_choice
 from lossnotes.metrics._common import as_labels, label_pair, warn_undefined
 
 __all__ = ["confusion_matrix", "accuracy_score", "precision_score", "recall_score", "f1_score"]
@@ -77,6 +77,7 @@ def accuracy_score(y_true: Any, y_pred: Any, *, normalize: bool = True) -> float
     >>> accuracy_score([0, 1, 2, 3], [0, 2, 1, 3])
     0.5
     """
+    normalize = check_bool("normalize", normalize)
     y_true, y_pred = label_pair(y_true, y_pred)
     correct = np.count_nonzero(y_true == y_pred)
     return float(correct / y_true.size) if normalize else float(correct)
@@ -218,7 +219,7 @@ def _prf(
             warnings.warn(
                 f"pos_label={pos_label!r} is ignored when average={average!r}",
                 UserWarning,
-                stacklevel=3,
+                stacklevel=caller_stacklevel(),
             )
         labels = present if labels is None else as_labels("labels", labels)
     k = labels.size

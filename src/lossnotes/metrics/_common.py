@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import as_float_array, check_same_length, describe
+from lossnotes._validate import as_float_array, caller_stacklevel, check_same_length, describe
 
 
 class UndefinedMetricWarning(UserWarning):
@@ -20,7 +20,8 @@ class UndefinedMetricWarning(UserWarning):
 
 
 def warn_undefined(message: str) -> None:
-    warnings.warn(message, UndefinedMetricWarning, stacklevel=3)
+    """Warn ``UndefinedMetricWarning``, attributed to the caller's line outside lossnotes."""
+    warnings.warn(message, UndefinedMetricWarning, stacklevel=caller_stacklevel())
 
 
 def as_labels(name: str, value: Any) -> np.ndarray:

@@ -18,8 +18,8 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, check_in_range, check_positive
-from lossnotes.optim._states import GradientTransformation, VelocityState
+from lossnotes._validate import FloatArray, check_bool, check_in_range, check_positive
+from lossnotes.optim._states import GradientTransformation, VelocityState, transformation
 from lossnotes.optim._transforms import (
     add_decayed_weights,
     chain,
@@ -77,6 +77,7 @@ def sgd(
     >>> updates
     array([-0.1,  0.2])
     """
+    nesterov = check_bool("nesterov", nesterov)
     momentum = check_in_range("momentum", momentum, 0.0, 1.0, high_inclusive=False)
     dampening = check_in_range("dampening", dampening, 0.0, 1.0)
     if nesterov and (momentum == 0.0 or dampening != 0.0):
@@ -178,6 +179,7 @@ def rmsprop(
     >>> updates  # first step: g / sqrt(0.01 g^2) = 10 sign(g), times lr
     array([-0.1])
     """
+    centered = check_bool("centered", centered)
     parts = [*_decay(weight_decay), scale_by_rms(alpha, eps, centered=centered)]
     if momentum:
         # torch's RMSprop buffer starts at zero, and 0 * momentum + d = d: same as trace
@@ -223,6 +225,7 @@ def adam(
     >>> updates  # (1 - b1) / sqrt(1 - b2) * lr = 3.16 * lr, not lr
     array([-0.316228])
     """
+    bias_correction = check_bool("bias_correction", bias_correction)
     b1, b2 = _betas(betas)
     return chain(
         *_decay(weight_decay),
@@ -309,9 +312,7 @@ def chapter_momentum(lr: float, beta: float) -> GradientTransformation:
         velocity -= lr * grads
         return velocity, VelocityState(velocity)
 
-    return GradientTransformation(
-        lambda p: VelocityState(np.zeros_like(p, dtype=np.float64)), update
-    )
+    return transformation(lambda p: VelocityState(np.zeros_like(p, dtype=np.float64)), update)
 
 
 def _betas(betas: tuple[float, float]) -> tuple[float, float]:

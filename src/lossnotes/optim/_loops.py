@@ -17,7 +17,7 @@ from lossnotes._validate import (
     check_positive_int,
     describe,
 )
-from lossnotes.optim._states import GradientTransformation
+from lossnotes.optim._states import GradientTransformation, unchecked
 from lossnotes.optim._transforms import apply_updates
 
 __all__ = ["run", "run_with_state"]
@@ -120,7 +120,7 @@ def _loop(
         if stop is not None and stop(x):
             return trajectory[: k + 1], states
         grads = checked_grad(grad_fn(x), x, k)
-        updates, state = optimizer.update(grads, state, x)
+        updates, state = unchecked(optimizer.update)(grads, state, x)
         if keep_states:  # only on request: each state holds arrays of x's size
             states.append(state)
         x = apply_updates(x, updates)

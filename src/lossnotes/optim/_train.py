@@ -21,11 +21,12 @@ from lossnotes._validate import (
     FloatArray,
     as_float_array,
     as_generator,
+    check_bool,
     check_positive_int,
     check_same_length,
 )
 from lossnotes.optim._loops import checked_grad
-from lossnotes.optim._states import GradientTransformation
+from lossnotes.optim._states import GradientTransformation, unchecked
 from lossnotes.optim._transforms import apply_updates
 
 __all__ = ["TrainResult", "train"]
@@ -109,6 +110,7 @@ def train(
     >>> round(float(result.theta[0]), 4)
     2.0
     """
+    shuffle = check_bool("shuffle", shuffle)
     if not isinstance(optimizer, GradientTransformation):
         raise TypeError(
             f"optimizer must be a GradientTransformation; got {type(optimizer).__name__}"
@@ -152,7 +154,7 @@ def train(
             Xb, yb = X[idx], y[idx]
             batch_loss[step] = loss_fn(theta, Xb, yb)
             grads = checked_grad(grad_fn(theta, Xb, yb), theta, step)
-            updates, state = optimizer.update(grads, state, theta)
+            updates, state = unchecked(optimizer.update)(grads, state, theta)
             theta = apply_updates(theta, updates)
             seen += len(idx)
             examples_seen[step] = seen

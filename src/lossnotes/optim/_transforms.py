@@ -21,7 +21,14 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, check_in_range, check_positive
+from lossnotes._validate import (
+    FloatArray,
+    as_float_array,
+    check_bool,
+    check_in_range,
+    check_positive,
+    check_shape,
+)
 from lossnotes.optim._states import (
     AdagradState,
     AdamState,
@@ -30,6 +37,8 @@ from lossnotes.optim._states import (
     RmsState,
     ScheduleState,
     TraceState,
+    transformation,
+    unchecked,
 )
 
 __all__ = [
@@ -53,7 +62,14 @@ def apply_updates(params: FloatArray, updates: FloatArray) -> FloatArray:
     --------
     >>> apply_updates(np.array([1.0, 2.0]), np.array([-0.5, 0.5]))
     array([0.5, 2.5])
+    >>> apply_updates(np.zeros((3, 1)), np.ones(3))
+    Traceback (most recent call last):
+    ...
+    ValueError: updates must have the shape of params (3, 1); got (3,)
     """
+    params = as_float_array("params", params, allow_empty=True)
+    updates = as_float_array("updates", updates, allow_empty=True)
+    check_shape("updates", updates, params.shape, "params")
     return np.add(params, updates)
 
 
@@ -81,15 +97,15 @@ def chain(*transforms: GradientTransformation) -> GradientTransformation:
     ) -> tuple[FloatArray, Any]:
         new_states = []
         for t, s in zip(transforms, state):
-            grads, s = t.update(grads, s, params)
+            grads, s = unchecked(t.update)(grads, s, params)
             new_states.append(s)
         return grads, tuple(new_states)
 
-    return GradientTransformation(init, update)
+    return transformation(init, update)
 
 
 def _stateless(fn: Callable[[FloatArray, Any], FloatArray]) -> GradientTransformation:
-    return GradientTransformation(lambda params: EmptyState(), lambda g, s, p=None: (fn(g, p), s))
+    return transformation(lambda params: EmptyState(), lambda g, s, p=None: (fn(g, p), s))
 
 
 def scale(step: float) -> GradientTransformation:
@@ -125,7 +141,7 @@ def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Gra
     ) -> tuple[FloatArray, Any]:
         return np.multiply(grads, -learning_rate(state.count)), ScheduleState(state.count + 1)
 
-    return GradientTransformation(lambda params: ScheduleState(0), update)
+    return transformation(lambda params: ScheduleState(0), update)
 
 
 def trace(
@@ -143,6 +159,7 @@ def trace(
     >>> u1, t.update(np.array([1.0]), state)[0]  # 1, then 0.9 * 1 + 0.5 * 1
     (array([1.]), array([1.4]))
     """
+    nesterov = check_bool("nesterov", nesterov)
     decay = check_in_range("decay", decay, 0.0, 1.0, high_inclusive=False)
     dampening = check_in_range("dampening", dampening, 0.0, 1.0)
     if nesterov and (decay == 0.0 or dampening != 0.0):
@@ -162,7 +179,7 @@ def trace(
         updates = grads + decay * buf if nesterov else buf
         return updates, TraceState(state.count + 1, buf)
 
-    return GradientTransformation(
+    return transformation(
         lambda params: TraceState(0, np.zeros_like(params, dtype=np.float64)), update
     )
 
@@ -182,6 +199,7 @@ def scale_by_adam(
     >>> t.update(np.array([3.0, -0.01]), t.init(np.zeros(2)))[0]  # ~ sign(g); eps shows
     array([ 1.      , -0.999999])
     """
+    bias_correction = check_bool("bias_correction", bias_correction)
     b1 = check_in_range("beta1", b1, 0.0, 1.0, high_inclusive=False)
     b2 = check_in_range("beta2", b2, 0.0, 1.0, high_inclusive=False)
     eps = check_positive("eps", eps)
@@ -210,7 +228,7 @@ def scale_by_adam(
             direction *= c2 / c1
         return direction, AdamState(count, mu, nu)
 
-    return GradientTransformation(init, update)
+    return transformation(init, update)
 
 
 def scale_by_rms(
@@ -227,6 +245,7 @@ def scale_by_rms(
     >>> t.update(np.array([2.0]), t.init(np.zeros(1)))[0]  # 2 / sqrt(0.25 * 4)
     array([2.])
     """
+    centered = check_bool("centered", centered)
     alpha = check_in_range("alpha", alpha, 0.0, 1.0, high_inclusive=False)
     eps = check_positive("eps", eps)
 
@@ -245,7 +264,7 @@ def scale_by_rms(
         denom += eps
         return np.divide(grads, denom, out=denom), RmsState(nu, mu)
 
-    return GradientTransformation(init, update)
+    return transformation(init, update)
 
 
 def scale_by_adagrad(
@@ -271,7 +290,7 @@ def scale_by_adagrad(
         denom += eps
         return np.divide(grads, denom, out=denom), AdagradState(total)
 
-    return GradientTransformation(lambda p: AdagradState(np.full(np.shape(p), initial)), update)
+    return transformation(lambda p: AdagradState(np.full(np.shape(p), initial)), update)
 
 
 def add_decayed_weights(weight_decay: float) -> GradientTransformation:

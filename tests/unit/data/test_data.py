@@ -95,7 +95,7 @@ def test_bad_input_is_named():
         data.two_moons(1)
     with pytest.raises(TypeError, match=r"n must be an integer; got 10.0"):
         data.xor(10.0)
-    with pytest.raises(ValueError, match=r"noise must be in \[0.0, inf\]; got -0.1"):
+    with pytest.raises(ValueError, match=r"noise must be in \[0.0, inf\); got -0.1"):
         data.two_moons(10, noise=-0.1)
     with pytest.raises(
         ValueError, match=r"noise must be one of 'gaussian', 'laplace', 'student_t'; got 'cauchy'"

@@ -323,7 +323,7 @@ def test_probabilities_outside_unit_interval():
         ValueError, match=r"log_probs must be log-probabilities \(<= 0\); got 0.3 at index \(0, 1\)"
     ):
         losses.nll([[-1.0, 0.3]], [0])
-    with pytest.raises(ValueError, match=r"var must be in \[0, inf\]; got -1.0 at index 0"):
+    with pytest.raises(ValueError, match=r"var must be in \[0, inf\); got -1.0 at index 0"):
         losses.gaussian_nll([0.0], [0.0], [-1.0])
 
 
@@ -339,11 +339,11 @@ def test_labels_outside_expected_set():
 
 
 def test_non_positive_delta_and_eps():
-    with pytest.raises(ValueError, match=r"delta must be in \(0.0, inf\]; got 0"):
+    with pytest.raises(ValueError, match=r"delta must be in \(0.0, inf\); got 0"):
         losses.huber([1.0], [0.0], delta=0)
-    with pytest.raises(ValueError, match=r"delta must be in \(0.0, inf\]; got -1.0"):
+    with pytest.raises(ValueError, match=r"delta must be in \(0.0, inf\); got -1.0"):
         losses.huber_grad([1.0], [0.0], delta=-1.0)
-    with pytest.raises(ValueError, match=r"eps must be in \(0.0, inf\]; got 0.0"):
+    with pytest.raises(ValueError, match=r"eps must be in \(0.0, inf\); got 0.0"):
         losses.gaussian_nll([1.0], [0.0], 1.0, eps=0.0)
 
 

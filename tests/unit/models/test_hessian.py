@@ -124,7 +124,7 @@ def test_bad_input_is_named():
         classify_critical_point(np.zeros((2, 3)))
     with pytest.raises(ValueError, match=r"H must be symmetric; got max \|H - H.T\| = 1"):
         classify_critical_point([[0.0, 1.0], [0.0, 0.0]])
-    with pytest.raises(ValueError, match=r"tol must be in \(0.0, inf\]; got -1"):
+    with pytest.raises(ValueError, match=r"tol must be in \(0.0, inf\); got -1"):
         classify_critical_point(np.eye(2), tol=-1)
     with pytest.raises(
         TypeError, match=r"model must be a LinearRegression, LogisticRegression or MLP; got str"

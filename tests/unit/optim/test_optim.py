@@ -289,8 +289,8 @@ def test_run_shape_and_first_row():
 @pytest.mark.parametrize(
     "call, error, message",
     [
-        (lambda: optim.sgd(0.0), ValueError, "lr must be in (0.0, inf]; got 0.0"),
-        (lambda: optim.sgd(-1), ValueError, "lr must be in (0.0, inf]; got -1"),
+        (lambda: optim.sgd(0.0), ValueError, "lr must be in (0.0, inf); got 0.0"),
+        (lambda: optim.sgd(-1), ValueError, "lr must be in (0.0, inf); got -1"),
         (
             lambda: optim.sgd(0.1, momentum=1.0),
             ValueError,
@@ -303,10 +303,10 @@ def test_run_shape_and_first_row():
             "betas[1] must be in [0.0, 1.0); got 1.0",
         ),
         (lambda: optim.adam(betas=0.9), ValueError, "betas must be a pair (beta1, beta2); got 0.9"),
-        (lambda: optim.adam(eps=0.0), ValueError, "eps must be in (0.0, inf]; got 0.0"),
-        (lambda: optim.adamw(weight_decay=-1.0), ValueError, "weight_decay must be in [0.0, inf]"),
+        (lambda: optim.adam(eps=0.0), ValueError, "eps must be in (0.0, inf); got 0.0"),
+        (lambda: optim.adamw(weight_decay=-1.0), ValueError, "weight_decay must be in [0.0, inf)"),
         (lambda: optim.rmsprop(alpha=1.0), ValueError, "alpha must be in [0.0, 1.0); got 1.0"),
-        (lambda: optim.adagrad(lr_decay=-0.1), ValueError, "lr_decay must be in [0.0, inf]"),
+        (lambda: optim.adagrad(lr_decay=-0.1), ValueError, "lr_decay must be in [0.0, inf)"),
         (
             lambda: optim.chapter_momentum(0.1, "0.9"),
             TypeError,
