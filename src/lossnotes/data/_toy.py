@@ -15,6 +15,7 @@ from lossnotes._validate import (
     FloatArray,
     as_float_array,
     as_generator,
+    check_bool,
     check_choice,
     check_in_range,
     check_positive,
@@ -74,6 +75,7 @@ def linear_data(
     >>> X.shape, bool(np.allclose(y, 2 * X[:, 0] + 1))
     ((4, 1), True)
     """
+    return_outliers = check_bool("return_outliers", return_outliers)
     n = check_positive_int("n", n)
     weights = as_float_array("w", np.atleast_1d(w), ndim=1)  # a scalar is one feature
     b = check_in_range("b", b, -np.inf, np.inf, low_inclusive=False, high_inclusive=False)

@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from lossnotes._validate import as_float_array
+from lossnotes._validate import as_float_array, check_bool
 from lossnotes.figures._style import PALETTE, subplots
 
 
@@ -30,6 +30,7 @@ def _contour_levels(Z: np.ndarray, count: int) -> np.ndarray:
 
 def draw_paths(ax: Axes, paths: Mapping[str, np.ndarray], *, markers: bool = True) -> None:
     """Draw optimizer trajectories of shape ``(steps + 1, 2)`` with start and end marked."""
+    markers = check_bool("markers", markers)
     for index, (label, path) in enumerate(paths.items()):
         points = as_float_array(f"paths[{label!r}]", path, ndim=2)
         if points.shape[1] != 2:

@@ -14,6 +14,7 @@ from lossnotes._validate import (
     FloatArray,
     as_float_array,
     as_generator,
+    check_bool,
     check_choice,
     check_same_shape,
 )
@@ -71,6 +72,7 @@ def random_direction(
     >>> float(np.hypot(d[0], d[1])), float(np.hypot(d[2], d[3])), float(d[4])
     (5.0, 0.0, 0.0)
     """
+    filter_normalize = check_bool("filter_normalize", filter_normalize)
     shapes = [tuple(s) for s in getattr(model, "param_shapes", model)]
     bias = check_choice("bias", bias, ("zero", "normalize"))
     rng = as_generator("seed", seed)
@@ -115,6 +117,7 @@ def interpolate(
     >>> interpolate(lambda t: float(t @ t), [1.0, 0.0], [0.0, 1.0], [0.0, 0.5, 1.0])
     array([1. , 0.5, 1. ])
     """
+    batched = check_bool("batched", batched)
     a = as_float_array("theta_a", theta_a, ndim=1)
     b = as_float_array("theta_b", theta_b, ndim=1)
     check_same_shape("theta_a", a, "theta_b", b)

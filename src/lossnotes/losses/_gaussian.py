@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, as_float_array, check_positive
+from lossnotes._validate import FloatArray, as_float_array, check_bool, check_positive
 from lossnotes.losses._common import check_array_in_range, grad_scale, reduce
 from lossnotes.losses._regression import _residual
 
@@ -74,6 +74,7 @@ def gaussian_nll(
     >>> round(gaussian_nll([0.0], [0.0], 1.0, full=True), 6)   # 0.5 log(2 pi)
     0.918939
     """
+    full = check_bool("full", full)
     r, variance, reduction = _gaussian_parts(mean, target, var, eps, reduction)
     with np.errstate(over="ignore"):  # as for mse: a huge residual gives inf
         values = 0.5 * (np.log(variance) + r * r / variance)
@@ -108,6 +109,7 @@ def gaussian_nll_grad(
     >>> gaussian_nll_grad([0.0, 0.0], [1.0, 3.0], 2.0, reduction="sum")
     array([-0.5, -1.5])
     """
+    full = check_bool("full", full)
     del full  # a constant: no effect on the gradient
     r, variance, reduction = _gaussian_parts(mean, target, var, eps, reduction)
     return r / variance * grad_scale(r.size, reduction)

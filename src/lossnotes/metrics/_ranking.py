@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from lossnotes._validate import check_bool
 from lossnotes.metrics._common import (
     as_labels,
     binary_scores,
@@ -59,6 +60,7 @@ def roc_curve(
     >>> thresholds
     array([ inf, 0.8 , 0.4 , 0.35, 0.1 ])
     """
+    drop_intermediate = check_bool("drop_intermediate", drop_intermediate)
     is_positive, scores = binary_scores(y_true, y_score, pos_label, infer=True)
     tps, fps, thresholds = counts_at_thresholds(is_positive, scores)
     if drop_intermediate and tps.size > 2:
@@ -154,6 +156,7 @@ def precision_recall_curve(
     >>> thresholds
     array([0.1 , 0.35, 0.4 , 0.8 ])
     """
+    drop_intermediate = check_bool("drop_intermediate", drop_intermediate)
     is_positive, scores = binary_scores(y_true, y_score, pos_label, infer=True)
     tps, fps, thresholds = counts_at_thresholds(is_positive, scores)
     if drop_intermediate and tps.size > 2:

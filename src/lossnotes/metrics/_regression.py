@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import as_float_array, check_same_shape
+from lossnotes._validate import as_float_array, check_bool, check_same_shape
 from lossnotes.metrics._common import warn_undefined
 
 __all__ = ["mean_absolute_error", "root_mean_squared_error", "r2_score"]
@@ -91,6 +91,7 @@ def r2_score(y_true: Any, y_pred: Any, *, force_finite: bool = True) -> float:
     >>> r2_score([2.0, 2.0, 2.0], [2.0, 2.0, 2.5])
     0.0
     """
+    force_finite = check_bool("force_finite", force_finite)
     y_true, y_pred = _pair(y_true, y_pred)
     if y_true.shape[0] < 2:
         warn_undefined("R^2 is undefined with fewer than two samples (NaN)")
