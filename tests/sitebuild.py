@@ -28,14 +28,21 @@ def build_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(config: Path, site_dir: Path, *, strict: bool = True,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    config: Path, site_dir: Path, *, strict: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` in a fresh process, as an author or CI would."""
     command = [*MKDOCS, "build", "--clean", "-f", str(config), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=config.parent, env=env or build_env(),
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        command,
+        cwd=config.parent,
+        env=env or build_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def make_project(root: Path, pages: dict[str, str], *, nav: list | None = None) -> Path:
@@ -93,4 +100,6 @@ def wait_for(url: str, text: str, timeout: float = 60, poll: float = 0.2) -> flo
         if text in fetch(url):
             return time.monotonic() - start
         time.sleep(poll)
-    raise AssertionError(f"{text!r} did not appear at {url} within {timeout} s:\n{fetch(url)[-2000:]}")
+    raise AssertionError(
+        f"{text!r} did not appear at {url} within {timeout} s:\n{fetch(url)[-2000:]}"
+    )

@@ -87,10 +87,13 @@ class Project:
         self.root = root
         self.runs = root / "runs.log"
         self.package = root / "pkg" / "lossnotes"
-        shutil.copytree(ROOT / "src" / "lossnotes", self.package, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "src" / "lossnotes", self.package, ignore=shutil.ignore_patterns("__pycache__")
+        )
         (self.package / "_cacheprobe.py").write_text('VALUE = "alpha"\n')
         (self.package / "_cacheprobe_other.py").write_text(
-            'from lossnotes._cacheprobe_dep import DEP\n\nOTHER = f"dep {DEP}"\n')
+            'from lossnotes._cacheprobe_dep import DEP\n\nOTHER = f"dep {DEP}"\n'
+        )
         (self.package / "_cacheprobe_dep.py").write_text('DEP = "one"\n')
         (root / "snippets").mkdir()
         (root / "snippets" / "cacheprobe_snippet.py").write_text('print("snippet says one")\n')
@@ -133,8 +136,12 @@ def test_rebuild_and_prose_edit_run_nothing(project: Project) -> None:
     assert project.build() == set()
     html = project.html()
     assert "Prose version two." in html
-    for output in ("setup done, base 40", "package block says alpha and 42", "plain block says hello",
-                   "snippet says one"):
+    for output in (
+        "setup done, base 40",
+        "package block says alpha and 42",
+        "plain block says hello",
+        "snippet says one",
+    ):
         assert output in html and output in before
     assert re.search(r"lossnotes: probe\.md: 7 blocks, 7 cached, [0-9.]+ s", project.log)
 
@@ -212,7 +219,9 @@ def test_a_key_keeps_its_recently_used_variants(tmp_path: Path) -> None:
     for n in range(BlockCache.VARIANTS):
         cache.put(key, {"output": f"out {n}", "modules": {"lossnotes.m": f"v{n}"}})
     assert cache.get(key, {"lossnotes.m": "v0"})["output"] == "out 0"
-    cache.put(key, {"output": "out new", "modules": {"lossnotes.m": "new"}})  # drops v1, used least recently
+    cache.put(
+        key, {"output": "out new", "modules": {"lossnotes.m": "new"}}
+    )  # drops v1, used least recently
     assert cache.get(key, {"lossnotes.m": "v1"}) is None
     for n in (0, 2, BlockCache.VARIANTS - 1):
         assert cache.get(key, {"lossnotes.m": f"v{n}"})["output"] == f"out {n}"

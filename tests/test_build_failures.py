@@ -12,7 +12,7 @@ from sitebuild import make_project, mkdocs_build
 
 pytestmark = pytest.mark.build
 
-FAILING_PAGE = '''
+FAILING_PAGE = """
 # A page with a bad block
 
 Some prose.
@@ -27,11 +27,13 @@ More prose.
 numerator = 1
 print(numerator / 0)
 ```
-'''
+"""
 
 
 @pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
-def test_failing_block_fails_the_build_and_names_page_and_block(tmp_path: Path, strict: bool) -> None:
+def test_failing_block_fails_the_build_and_names_page_and_block(
+    tmp_path: Path, strict: bool
+) -> None:
     config = make_project(tmp_path, {"index.md": "# Home\n", "broken.md": FAILING_PAGE})
     result = mkdocs_build(config, tmp_path / "site", strict=strict)
     assert result.returncode != 0
@@ -44,7 +46,11 @@ def test_failing_block_fails_the_build_and_names_page_and_block(tmp_path: Path, 
 
 def test_failing_notebook_fails_the_build_and_names_it(tmp_path: Path) -> None:
     notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     notebook.cells = [nbformat.v4.new_code_cell("1 / 0")]
     pages = {"index.md": "# Home\n", "bad.ipynb": json.dumps(nbformat.from_dict(notebook))}
     config = make_project(tmp_path, pages)
@@ -63,18 +69,21 @@ def test_a_passing_project_builds(tmp_path: Path) -> None:
     assert "0.5" in (tmp_path / "site" / "fine" / "index.html").read_text()
 
 
-LINKING_PAGE = '''
+LINKING_PAGE = """
 # Links printed by a block
 
 ```python exec="1"
 print("See [the other page](other.md#part) and [a missing one](TARGET).")
 ```
-'''
+"""
 
 
 def test_links_printed_by_blocks_are_resolved_like_the_page_s_own(tmp_path: Path) -> None:
-    pages = {"index.md": "# Home\n", "links.md": LINKING_PAGE.replace("TARGET", "other.md"),
-             "other.md": "# Other\n\n## Part\n"}
+    pages = {
+        "index.md": "# Home\n",
+        "links.md": LINKING_PAGE.replace("TARGET", "other.md"),
+        "other.md": "# Other\n\n## Part\n",
+    }
     config = make_project(tmp_path, pages)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -85,8 +94,11 @@ def test_links_printed_by_blocks_are_resolved_like_the_page_s_own(tmp_path: Path
 
 
 def test_a_block_linking_to_a_missing_page_fails_the_strict_build(tmp_path: Path) -> None:
-    pages = {"index.md": "# Home\n", "links.md": LINKING_PAGE.replace("TARGET", "missing.md"),
-             "other.md": "# Other\n\n## Part\n"}
+    pages = {
+        "index.md": "# Home\n",
+        "links.md": LINKING_PAGE.replace("TARGET", "missing.md"),
+        "other.md": "# Other\n\n## Part\n",
+    }
     config = make_project(tmp_path, pages)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
@@ -95,7 +107,8 @@ def test_a_block_linking_to_a_missing_page_fails_the_strict_build(tmp_path: Path
 
 @pytest.mark.parametrize("installed", ["9.9.0", "10.0", "9.8.1"])
 def test_an_unknown_version_of_a_library_whose_internals_the_plugin_uses_stops_the_build(
-        monkeypatch: pytest.MonkeyPatch, installed: str) -> None:
+    monkeypatch: pytest.MonkeyPatch, installed: str
+) -> None:
     import importlib.metadata
 
     from mkdocs.exceptions import PluginError

@@ -42,7 +42,9 @@ def test_log_line_per_page_and_report_lists_every_block(tmp_path: Path) -> None:
     config = make_project(tmp_path, pages, nav=nav)
     result = mkdocs_build(config, tmp_path / "site", env=clean_env())
     assert result.returncode == 0, result.stderr[-3000:]
-    line = re.search(r"INFO\s+-\s+lossnotes: timing\.md: 2 blocks, 0 cached, ([0-9.]+) s", result.stderr)
+    line = re.search(
+        r"INFO\s+-\s+lossnotes: timing\.md: 2 blocks, 0 cached, ([0-9.]+) s", result.stderr
+    )
     assert line and float(line[1]) >= 0.6
     assert re.search(r"lossnotes: index\.md: 0 blocks, 0 cached", result.stderr)
 
@@ -50,7 +52,9 @@ def test_log_line_per_page_and_report_lists_every_block(tmp_path: Path) -> None:
     assert "Slowest blocks" in report and "Every block" in report
     tables = re.findall(r'<table class="lossnotes-report">(.*?)</table>', report, re.S)
     assert len(tables) == 2
-    rows = [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", tables[1])]
+    rows = [
+        re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", tables[1])
+    ]
     rows = [row for row in rows if row]  # the header row has <th> cells
     assert [(re.sub("<[^>]+>", "", r[0]), r[1], r[2], r[3]) for r in rows] == [
         ("timing.md", "block 1, line 3", "quick", "ran"),
@@ -95,14 +99,23 @@ while True:
 def test_block_over_its_time_limit_fails_the_build_naming_page_and_block(tmp_path: Path) -> None:
     config = make_project(tmp_path, {"index.md": "# Home\n", "slow.md": TIMEOUT_PAGE})
     settings = yaml.safe_load(config.read_text())
-    settings["plugins"] = [{"lossnotes": {**p["lossnotes"], "timeout": 1}} if isinstance(p, dict)
-                           and "lossnotes" in p else p for p in settings["plugins"]]
+    settings["plugins"] = [
+        {"lossnotes": {**p["lossnotes"], "timeout": 1}}
+        if isinstance(p, dict) and "lossnotes" in p
+        else p
+        for p in settings["plugins"]
+    ]
     config.write_text(yaml.dump(settings, sort_keys=False))
     result = mkdocs_build(config, tmp_path / "site", strict=False, env=clean_env())
     assert result.returncode != 0
-    assert ("slow.md: executed block 2 (line 11, title 'runaway') failed: "
-            "TimeoutError: block 2 ran longer than its time limit of 1 s") in result.stderr
-    assert "block 1" not in result.stderr.split("slow.md: executed", 1)[1].split("\n")[0].split("failed")[0]
+    assert (
+        "slow.md: executed block 2 (line 11, title 'runaway') failed: "
+        "TimeoutError: block 2 ran longer than its time limit of 1 s"
+    ) in result.stderr
+    assert (
+        "block 1"
+        not in result.stderr.split("slow.md: executed", 1)[1].split("\n")[0].split("failed")[0]
+    )
 
 
 LEAKY_PAGE = """\
@@ -140,7 +153,9 @@ print(f"secret={'secret' in globals()}")
 
 
 def test_nothing_leaks_from_one_page_into_the_next(tmp_path: Path) -> None:
-    config = make_project(tmp_path, {"index.md": "# Home\n", "leaky.md": LEAKY_PAGE, "probe.md": PROBE_PAGE})
+    config = make_project(
+        tmp_path, {"index.md": "# Home\n", "leaky.md": LEAKY_PAGE, "probe.md": PROBE_PAGE}
+    )
     result = mkdocs_build(config, tmp_path / "site", env=clean_env())
     assert result.returncode == 0, result.stderr[-3000:]
     assert "leaky page ran" in (tmp_path / "site" / "leaky" / "index.html").read_text()

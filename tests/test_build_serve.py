@@ -21,7 +21,7 @@ from sitebuild import ROOT, build_env, make_project
 
 pytestmark = pytest.mark.build
 
-DRIVER = r'''
+DRIVER = r"""
 import json, logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -41,7 +41,7 @@ for line in sys.stdin:
     build(config, serve_url="http://127.0.0.1:8000/")
     reused = sorted(config.plugins["lossnotes"].renders.reused)
     print(json.dumps({"reused": reused, "warnings": warnings}), flush=True)
-'''
+"""
 
 USES_MODULE = """\
 # Uses the module
@@ -75,19 +75,30 @@ class Served:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.package = root / "pkg" / "lossnotes"
-        shutil.copytree(ROOT / "src" / "lossnotes", self.package, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "src" / "lossnotes", self.package, ignore=shutil.ignore_patterns("__pycache__")
+        )
         (self.package / "_serveprobe.py").write_text('VALUE = "alpha"\n')
         (root / "snippets").mkdir()
         (root / "snippets" / "serveprobe_snippet.py").write_text('print("snippet says one")\n')
-        pages = {"index.md": "# Home\n", "module.md": USES_MODULE, "snippet.md": USES_SNIPPET,
-                 "broken.md": BROKEN_LINK}
+        pages = {
+            "index.md": "# Home\n",
+            "module.md": USES_MODULE,
+            "snippet.md": USES_SNIPPET,
+            "broken.md": BROKEN_LINK,
+        }
         self.config = make_project(root, pages)
         (root / "driver.py").write_text(DRIVER)
         env = build_env(PYTHONPATH=str(self.package.parent), LOSSNOTES_CLEAN="0")
         self.process = subprocess.Popen(
             [sys.executable, str(root / "driver.py"), str(self.config), str(root / "site")],
-            cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True)
+            cwd=root,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
 
     def rebuild(self) -> dict[str, list[str]]:
         assert self.process.stdin is not None and self.process.stdout is not None

@@ -55,12 +55,14 @@ def page_url(site: Path, html: Path) -> str:
     relative = html.relative_to(site).as_posix()
     if relative == "404.html":
         return MISSING_URL
-    return SITE_URL + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return SITE_URL + (
+        relative[: -len("index.html")] if relative.endswith("index.html") else relative
+    )
 
 
 def target_file(site: Path, url: str) -> Path | None:
     """The file GitHub Pages would serve for an internal URL, or None."""
-    path = unquote(urlsplit(url).path)[len(urlsplit(SITE_URL).path):]
+    path = unquote(urlsplit(url).path)[len(urlsplit(SITE_URL).path) :]
     candidate = site / path
     if path == "" or path.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
@@ -86,7 +88,10 @@ def check_url(site: Path, parsed: dict[Path, PageParser], base: str, url: str) -
     target = urlsplit(absolute)
     if target.scheme not in {"http", "https"} or target.netloc != urlsplit(SITE_URL).netloc:
         return None  # another site: not ours to check (and the network is not ours to use)
-    if not target.path.startswith(urlsplit(SITE_URL).path) and target.path + "/" != urlsplit(SITE_URL).path:
+    if (
+        not target.path.startswith(urlsplit(SITE_URL).path)
+        and target.path + "/" != urlsplit(SITE_URL).path
+    ):
         return f"leaves the project path /lossnotes/ (resolves to {target.path})"
     file = target_file(site, absolute)
     if file is None:
@@ -102,7 +107,9 @@ def check_url(site: Path, parsed: dict[Path, PageParser], base: str, url: str) -
     return None
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path, parsed: dict[Path, PageParser]) -> None:
+def test_every_internal_link_and_anchor_resolves(
+    built_site: Path, parsed: dict[Path, PageParser]
+) -> None:
     problems = []
     for html, parser in parsed.items():
         base = page_url(built_site, html)
@@ -114,7 +121,9 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path, parsed: dict[
     assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(sorted(set(problems)))
 
 
-def test_404_page_links_work_from_any_depth(built_site: Path, parsed: dict[Path, PageParser]) -> None:
+def test_404_page_links_work_from_any_depth(
+    built_site: Path, parsed: dict[Path, PageParser]
+) -> None:
     """404.html is served at any missing path, so each of its links must not depend on where."""
     page = built_site / "404.html"
     assert page.is_file(), "the built site has no 404.html"
@@ -123,11 +132,15 @@ def test_404_page_links_work_from_any_depth(built_site: Path, parsed: dict[Path,
         for where, url in parsed[page].urls:
             problem = check_url(built_site, parsed, depth_url, url)
             if problem:
-                problems.append(f"404.html served at {urlsplit(depth_url).path}: {where} {url!r}: {problem}")
+                problems.append(
+                    f"404.html served at {urlsplit(depth_url).path}: {where} {url!r}: {problem}"
+                )
     assert not problems, "\n".join(sorted(set(problems)))
 
 
-def test_search_index_and_sitemap_point_at_real_pages(built_site: Path, parsed: dict[Path, PageParser]) -> None:
+def test_search_index_and_sitemap_point_at_real_pages(
+    built_site: Path, parsed: dict[Path, PageParser]
+) -> None:
     problems = []
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for doc in index["docs"]:

@@ -36,7 +36,9 @@ Prose says alpha.
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A small project served live, importing lossnotes from a copy we can edit."""
     package = tmp_path / "src" / "lossnotes"
-    shutil.copytree(ROOT / "src" / "lossnotes", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "src" / "lossnotes", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
     (package / "_probe.py").write_text('VALUE = "alpha"\n')
     (tmp_path / "snippets").mkdir()
     (tmp_path / "snippets" / "probe_snippet.py").write_text('print("snippet says alpha")\n')
@@ -47,9 +49,22 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     port = free_port()
     env = build_env(PYTHONPATH=str(tmp_path / "src"))
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
-         "--livereload"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-f",
+            str(config),
+            "-a",
+            f"127.0.0.1:{port}",
+            "--livereload",
+        ],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         yield tmp_path, f"http://127.0.0.1:{port}/lossnotes/probe/"

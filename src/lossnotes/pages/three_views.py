@@ -91,7 +91,7 @@ def flip_along_gradient(
 
 
 def trained_moons_mlp() -> tuple[Any, FloatArray, tuple[Any, Any], tuple[Any, Any]]:
-    """The three-views page's checkpoint: a 2-16-1 tanh MLP on two moons (``snippets/views_train.py``).
+    """The three-views page's checkpoint: a 2-16-1 tanh MLP on two moons (the page's example ``views_train.py``).
 
     Returns ``model, theta, (X, y), (X_test, y_test)``: 300 training points and 1,000
     new points with noise 0.15, 400 full-batch Adam steps at learning rate 0.05, seed 0.

@@ -38,8 +38,10 @@ def figure_file(view_box: str, drawing: str) -> str:
     >>> figure_file("0 0 10 10", '<path d="M 0 0 L 10 10"/>')[:40]
     '<svg xmlns="http://www.w3.org/2000/svg" '
     """
-    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'viewBox="{view_box}"><g id="{DRAWING_ID}">{drawing}</g></svg>\n')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'viewBox="{view_box}"><g id="{DRAWING_ID}">{drawing}</g></svg>\n'
+    )
 
 
 def externalize(html: str, page_url: str, site_dir: str | Path) -> str:

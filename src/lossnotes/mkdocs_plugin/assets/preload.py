@@ -36,5 +36,7 @@ def preload_fonts(html: str, page_url: str) -> str:
     links = "".join(
         f'<link rel="preload" href="{get_relative_url(f"{FONTS}/{name}", page_url or ".")}" '
         'as="font" type="font/woff2" crossorigin>'
-        for name, marker in (MAIN, MATH_ITALIC) if marker in body)
+        for name, marker in (MAIN, MATH_ITALIC)
+        if marker in body
+    )
     return head + links + separator + body

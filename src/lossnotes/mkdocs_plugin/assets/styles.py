@@ -34,6 +34,7 @@ def _rebase(css: str, source: str, target: str) -> str:
     >>> _rebase("background: url(data:image/png;base64,AA==)", "a", "b")
     'background: url(data:image/png;base64,AA==)'
     """
+
     def rebase(match: re.Match[str]) -> str:
         url = match[2]
         if re.match(r"[a-z][a-z0-9+.-]*:|/|#", url, re.I):
@@ -62,8 +63,11 @@ def bundle(html: str, page_url: str, site_dir: str | Path) -> str:
         The page with one ``<link>`` where the run of non-theme style sheets was.
     """
     base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
-    links = [match for match in _LINK.finditer(html)
-             if not re.match(r"[a-z]+:|/", match[1]) and not _THEME.search(match[1])]
+    links = [
+        match
+        for match in _LINK.finditer(html)
+        if not re.match(r"[a-z]+:|/", match[1]) and not _THEME.search(match[1])
+    ]
     if len(links) < 2:
         return html
     parts = []
@@ -82,5 +86,5 @@ def bundle(html: str, page_url: str, site_dir: str | Path) -> str:
     href = get_relative_url(name, page_url or ".")
     first, *rest = links
     for link in reversed(rest):
-        html = html[:link.start()] + html[link.end():]
-    return html[:first.start()] + f'<link rel="stylesheet" href="{href}">\n' + html[first.end():]
+        html = html[: link.start()] + html[link.end() :]
+    return html[: first.start()] + f'<link rel="stylesheet" href="{href}">\n' + html[first.end() :]

@@ -54,8 +54,13 @@ def add_katex(files: Files, config: MkDocsConfig, node_modules: str) -> Files:
     for path in wanted:
         relative = path.relative_to(source).as_posix()
         files.append(
-            File(relative, str(source), config.site_dir, config.use_directory_urls,
-                 dest_uri=f"{KATEX_DEST}/{relative}")
+            File(
+                relative,
+                str(source),
+                config.site_dir,
+                config.use_directory_urls,
+                dest_uri=f"{KATEX_DEST}/{relative}",
+            )
         )
     return files
 
@@ -76,8 +81,11 @@ def add_vendor_scripts(files: Files, config: MkDocsConfig, node_modules: str) ->
                 f"{package}/{name} not found in {root}: run 'python3 dev.py serve' "
                 "(or 'npm ci') to install it"
             )
-        files.append(File(name, str(root / package), config.site_dir, config.use_directory_urls,
-                          dest_uri=dest))
+        files.append(
+            File(
+                name, str(root / package), config.site_dir, config.use_directory_urls, dest_uri=dest
+            )
+        )
     return files
 
 

@@ -189,7 +189,9 @@ class BlockCache:
             if all(sources.get(name) == digest for name, digest in variant["modules"].items()):
                 if index:
                     try:
-                        self._write(key, {"variants": [variant, *variants[:index], *variants[index + 1:]]})
+                        self._write(
+                            key, {"variants": [variant, *variants[:index], *variants[index + 1 :]]}
+                        )
                     except OSError:
                         pass
                 return variant

@@ -88,6 +88,7 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
         yield
         return
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
         def interrupt(signum: int, frame: Any) -> None:
             raise TimeoutError(message)
 
@@ -103,7 +104,9 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
     start = time.perf_counter()
 
     def interrupt_thread() -> None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeoutError))
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(target), ctypes.py_object(TimeoutError)
+        )
 
     timer = threading.Timer(seconds, interrupt_thread)
     timer.daemon = True
@@ -181,11 +184,21 @@ class Runner:
         thirdparty.route_python(self.run)
 
     # -- execution ---------------------------------------------------------------------
-    def _execute(self, code: str, *, session: str | None, id: str | None, limit: float,
-                 what: str, extra: dict[str, str]) -> str:
+    def _execute(
+        self,
+        code: str,
+        *,
+        session: str | None,
+        id: str | None,
+        limit: float,
+        what: str,
+        extra: dict[str, str],
+    ) -> str:
         try:
             reset_state()
-        except Exception as error:  # e.g. a broken lossnotes.figures: name the block, not the plugin
+        except (
+            Exception
+        ) as error:  # e.g. a broken lossnotes.figures: name the block, not the plugin
             raise thirdparty.execution_error(f"{type(error).__name__}: {error}") from error
         try:
             with time_limit(limit, what):
@@ -193,8 +206,14 @@ class Runner:
         except TimeoutError as error:  # the alarm fired outside the block's own frame
             raise thirdparty.execution_error(f"TimeoutError: {error}") from error
 
-    def run(self, code: str, returncode: int | None = None, session: str | None = None,
-            id: str | None = None, **extra: str) -> str:
+    def run(
+        self,
+        code: str,
+        returncode: int | None = None,
+        session: str | None = None,
+        id: str | None = None,
+        **extra: str,
+    ) -> str:
         tracker = self.tracker
         number = tracker.count
         block = tracker.blocks[number - 1] if number <= len(tracker.blocks) else None
@@ -204,8 +223,13 @@ class Runner:
         state = self._sessions.setdefault(session, _Session()) if session else _Session()
         codes = [*state.codes, code]
         record = BlockRecord(
-            page=tracker.page, number=number, line=block.line if block else 0,
-            title=block.title if block else "", session=session or "", state="ran", seconds=0.0,
+            page=tracker.page,
+            number=number,
+            line=block.line if block else 0,
+            title=block.title if block else "",
+            session=session or "",
+            state="ran",
+            seconds=0.0,
         )
         start = time.perf_counter()
         try:
@@ -223,19 +247,34 @@ class Runner:
             self.universes.enter(session or None)  # markdown-exec passes "" for no session
             # Bring the session's namespace up to date before running this block.
             for index in range(state.executed, len(state.codes)):
-                self._execute(state.codes[index], session=session, id=None, limit=state.limits[index],
-                              what=f"block {number} (replaying an earlier block of session "
-                                   f"'{session}')", extra={})
+                self._execute(
+                    state.codes[index],
+                    session=session,
+                    id=None,
+                    limit=state.limits[index],
+                    what=f"block {number} (replaying an earlier block of session '{session}')",
+                    extra={},
+                )
                 record.replayed += 1
             ran = time.perf_counter()
-            output = self._execute(code, session=session, id=id, limit=limit, what=what, extra=extra)
+            output = self._execute(
+                code, session=session, id=id, limit=limit, what=what, extra=extra
+            )
             seconds = time.perf_counter() - ran
             state.executed = len(codes)
             modules = loaded_sources()
             if all(modules.values()):  # every module's source is known: cacheable
                 record.sources, record.cacheable = dict(modules), True  # type: ignore[arg-type]
-                self.cache.put(key, {"output": output, "seconds": seconds, "page": tracker.page,
-                                     "number": number, "modules": modules})
+                self.cache.put(
+                    key,
+                    {
+                        "output": output,
+                        "seconds": seconds,
+                        "page": tracker.page,
+                        "number": number,
+                        "modules": modules,
+                    },
+                )
             return output
         finally:
             state.codes.append(code)

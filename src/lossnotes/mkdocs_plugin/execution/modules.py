@@ -61,8 +61,9 @@ class _HashingLoader(importlib.machinery.SourceFileLoader):
 class _Finder(importlib.abc.MetaPathFinder):
     """Hand lossnotes modules to :class:`_HashingLoader`; leave everything else alone."""
 
-    def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
         if not is_tracked(fullname):
             return None
         for finder in sys.meta_path:
@@ -89,8 +90,11 @@ def install_finder() -> None:
 
 def loaded_sources() -> dict[str, str | None]:
     """Every lossnotes module in ``sys.modules`` and the hash of its source (``None``: unknown)."""
-    return {name: getattr(module, SOURCE_HASH, None)
-            for name, module in list(sys.modules.items()) if is_tracked(name)}
+    return {
+        name: getattr(module, SOURCE_HASH, None)
+        for name, module in list(sys.modules.items())
+        if is_tracked(name)
+    }
 
 
 def _take_figures() -> dict[Any, Any]:

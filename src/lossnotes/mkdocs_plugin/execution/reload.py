@@ -25,7 +25,8 @@ def is_tracked(name: str) -> bool:
     False
     """
     return (name == "lossnotes" or name.startswith("lossnotes.")) and not (
-        name == _KEEP or name.startswith(_KEEP + "."))
+        name == _KEEP or name.startswith(_KEEP + ".")
+    )
 
 
 def take_lossnotes_modules() -> dict[str, ModuleType]:

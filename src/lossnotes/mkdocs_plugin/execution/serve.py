@@ -157,12 +157,24 @@ class RenderCache:
         page.render = cached_render  # type: ignore[method-assign]
 
     def _key(self, page: Page, files: Files) -> str:
-        payload = [self.config_digest, self._files_digest(files), page.file.src_uri, page.file.dest_uri,
-                   page.url, page.markdown]
+        payload = [
+            self.config_digest,
+            self._files_digest(files),
+            page.file.src_uri,
+            page.file.dest_uri,
+            page.url,
+            page.markdown,
+        ]
         return _sha(json.dumps(payload).encode())
 
-    def _render(self, page: Page, render: Callable[[MkDocsConfig, Files], None], runner: Runner,
-                config: MkDocsConfig, files: Files) -> None:
+    def _render(
+        self,
+        page: Page,
+        render: Callable[[MkDocsConfig, Files], None],
+        runner: Runner,
+        config: MkDocsConfig,
+        files: Files,
+    ) -> None:
         src = page.file.src_uri
         key = self._key(page, files)
         entry = self.pages.get(src)
@@ -177,8 +189,12 @@ class RenderCache:
             render(config, files)
         records = runner.records[first_record:]
         modules: dict[str, str] = {}
-        cacheable = (not seen.warning.seen and not seen.downloads and not runner.tracker.failures
-                     and all(r.cacheable for r in records))
+        cacheable = (
+            not seen.warning.seen
+            and not seen.downloads
+            and not runner.tracker.failures
+            and all(r.cacheable for r in records)
+        )
         for record in records:
             for name, digest in record.sources.items():
                 cacheable = cacheable and modules.setdefault(name, digest) == digest
@@ -188,13 +204,22 @@ class RenderCache:
             return
         links = page.links_to_anchors
         self.pages[src] = _Rendered(
-            key=key, snippets=seen.snippets, modules=modules,
+            key=key,
+            snippets=seen.snippets,
+            modules=modules,
             api_sources=api_before if seen.handlers else None,
-            content=page.content or "", toc=copy.deepcopy(page.toc), title=thirdparty.rendered_title(page),
+            content=page.content or "",
+            toc=copy.deepcopy(page.toc),
+            title=thirdparty.rendered_title(page),
             present_anchor_ids=copy.copy(page.present_anchor_ids),
-            links_to_anchors=None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
-            records=[replace(r) for r in records], codes=dict(runner.codes),
-            anchors=seen.anchors, inventory=seen.inventory, handlers=sorted(set(seen.handlers)),
+            links_to_anchors=None
+            if links is None
+            else {f.src_uri: dict(a) for f, a in links.items()},
+            records=[replace(r) for r in records],
+            codes=dict(runner.codes),
+            anchors=seen.anchors,
+            inventory=seen.inventory,
+            handlers=sorted(set(seen.handlers)),
         )
 
     def _still_valid(self, entry: _Rendered, key: str, runner: Runner) -> bool:
@@ -207,8 +232,9 @@ class RenderCache:
             return False
         return all(snippet.unchanged() for snippet in entry.snippets)
 
-    def _reuse(self, entry: _Rendered, page: Page, runner: Runner, config: MkDocsConfig,
-               files: Files) -> None:
+    def _reuse(
+        self, entry: _Rendered, page: Page, runner: Runner, config: MkDocsConfig, files: Files
+    ) -> None:
         page.content = entry.content
         page.toc = copy.deepcopy(entry.toc)
         thirdparty.set_rendered_title(page, entry.title)
@@ -220,7 +246,9 @@ class RenderCache:
                 if target is not None:
                     links[target] = dict(anchors)
             page.links_to_anchors = links
-        runner.records.extend(replace(r, state="cached", seconds=0.0, replayed=0) for r in entry.records)
+        runner.records.extend(
+            replace(r, state="cached", seconds=0.0, replayed=0) for r in entry.records
+        )
         runner.codes.update(entry.codes)
         thirdparty.replay_render(config, page, entry.anchors, entry.handlers, entry.inventory)
 
@@ -251,7 +279,9 @@ class _Seen:
 
     def snippet(self, name: str, bases: list[Any], restrict: bool, found: str | None) -> None:
         # Hashed before the caller reads it: a racing edit can only force a re-render.
-        self.snippets.append(_Snippet(name, bases, restrict, found, None if found is None else _file_hash(found)))
+        self.snippets.append(
+            _Snippet(name, bases, restrict, found, None if found is None else _file_hash(found))
+        )
 
     def download(self, url: str) -> None:
         self.downloads = True
@@ -294,10 +324,23 @@ def _toc_rows(toc: Any) -> list[Any]:
 
 def memoize_search_index() -> None:
     """Make Material's search index reuse a page's entries when nothing they derive from changed."""
+
     def memoized(original: Callable[[Any, Page], None]) -> Callable[[Any, Page], None]:
         def add_entry_from_context(index: Any, page: Page) -> None:
-            key = _sha(json.dumps([page.url, str(page.title), page.meta, _toc_rows(page.toc), page.content,
-                                   index.config], default=repr, sort_keys=True).encode())
+            key = _sha(
+                json.dumps(
+                    [
+                        page.url,
+                        str(page.title),
+                        page.meta,
+                        _toc_rows(page.toc),
+                        page.content,
+                        index.config,
+                    ],
+                    default=repr,
+                    sort_keys=True,
+                ).encode()
+            )
             remembered = _search_memory.get(page.url)
             if remembered is not None and remembered[0] == key:
                 index.entries.extend(copy.deepcopy(remembered[1]))

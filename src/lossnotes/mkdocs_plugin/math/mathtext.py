@@ -26,7 +26,9 @@ from collections.abc import Callable
 DELIMITERS = (("$$", "$$", True), ("$", "$", False), ("\\(", "\\)", False), ("\\[", "\\]", True))
 _LEFT = re.compile("|".join(re.escape(left) for left, _, _ in DELIMITERS))
 _MAYBE = re.compile(r"[$\\&]")  # a delimiter's first character, or an entity that may hide one
-_ATTRS = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""  # up to the tag's end; quoted values may hold '>'
+_ATTRS = (
+    r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""  # up to the tag's end; quoted values may hold '>'
+)
 # A comment, CDATA, a raw-text element whole (script, style, textarea: never math), a tag
 # of another element whose text is not math (its name in group 2), or any other tag.
 _TOKEN = re.compile(
@@ -70,14 +72,14 @@ def split(text: str) -> list[str | Formula]:
     parts: list[str | Formula] = []
     while (found := _LEFT.search(text)) is not None:
         if found.start():
-            parts.append(text[:found.start()])
-            text = text[found.start():]
+            parts.append(text[: found.start()])
+            text = text[found.start() :]
         left, right, display = next(d for d in DELIMITERS if text.startswith(d[0]))
         end = _end_of_math(right, text, len(left))
         if end < 0:
             break
-        parts.append((text[len(left):end], display))
-        text = text[end + len(right):]
+        parts.append((text[len(left) : end], display))
+        text = text[end + len(right) :]
     if text:
         parts.append(text)
     return parts
@@ -134,13 +136,19 @@ def typeset(page: str, render: Callable[[list[Formula]], dict[Formula, str]]) ->
     runs = _runs(page)
     if not runs:
         return page
-    unique = list(dict.fromkeys(part for _, _, parts in runs for part in parts if isinstance(part, tuple)))
+    unique = list(
+        dict.fromkeys(part for _, _, parts in runs for part in parts if isinstance(part, tuple))
+    )
     markup = render(unique)
     pieces, position = [], 0
     for start, end, parts in runs:
         pieces.append(page[position:start])
-        pieces += [f"<span>{markup[part]}</span>" if isinstance(part, tuple) else htmllib.escape(part, quote=False)
-                   for part in parts]
+        pieces += [
+            f"<span>{markup[part]}</span>"
+            if isinstance(part, tuple)
+            else htmllib.escape(part, quote=False)
+            for part in parts
+        ]
         position = end
     pieces.append(page[position:])
     return "".join(pieces)

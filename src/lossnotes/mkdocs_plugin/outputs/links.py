@@ -18,7 +18,9 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
-_MD_LINK = re.compile(r'(<a\b[^>]*?\bhref=")(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?(")', re.I)
+_MD_LINK = re.compile(
+    r'(<a\b[^>]*?\bhref=")(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?(")', re.I
+)
 
 
 def resolve_md_links(html: str, page: Page, files: Files) -> str:
@@ -38,8 +40,11 @@ def resolve_md_links(html: str, page: Page, files: Files) -> str:
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
         found = files.get_file_from_path(source)
         if found is None:
-            log.warning("%s: an executed block links to '%s', which is not a page of the site",
-                        page.file.src_uri, target)
+            log.warning(
+                "%s: an executed block links to '%s', which is not a page of the site",
+                page.file.src_uri,
+                target,
+            )
             return match[0]
         return f"{start}{found.url_relative_to(page.file)}{anchor}{end}"
 
