@@ -18,6 +18,7 @@ from lossnotes._validate import (
     check_bool,
     check_choice,
     check_in_range,
+    check_pair,
     check_positive,
     check_positive_int,
 )
@@ -88,10 +89,7 @@ def linear_data(
     outlier_shift = check_in_range(
         "outlier_shift", outlier_shift, -np.inf, np.inf, low_inclusive=False, high_inclusive=False
     )
-    low = check_in_range("x_range[0]", x_range[0], -np.inf, np.inf, low_inclusive=False)
-    high = check_in_range(
-        "x_range[1]", x_range[1], low, np.inf, low_inclusive=False, high_inclusive=False
-    )
+    low, high = check_pair("x_range", x_range, increasing=True)
     rng = as_generator("seed", seed)
     X = rng.uniform(low, high, size=(n, weights.size))
     if noise == "gaussian":
@@ -170,7 +168,8 @@ def blobs(
     if isinstance(centers, (int, np.integer)) and not isinstance(centers, bool):
         k = check_positive_int("centers", centers)
         d = check_positive_int("d", d)
-        means = rng.uniform(center_box[0], center_box[1], size=(k, d))
+        box = check_pair("center_box", center_box, increasing=True)
+        means = rng.uniform(box[0], box[1], size=(k, d))
     else:
         means = as_float_array("centers", centers, ndim=2)
     k = len(means)

@@ -12,8 +12,19 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from lossnotes._validate import as_float_array, check_bool
+from lossnotes._validate import (
+    as_float_array,
+    check_bool,
+    check_choice,
+    check_instance,
+    check_pair,
+    check_positive_int,
+    check_str,
+)
 from lossnotes.figures._style import PALETTE, subplots
+
+LEGENDS = ("best", "upper right", "upper left", "lower left", "lower right", "right",
+           "center left", "center right", "lower center", "upper center", "center", "below")  # fmt: skip
 
 
 def _contour_levels(Z: np.ndarray, count: int) -> np.ndarray:
@@ -30,6 +41,8 @@ def _contour_levels(Z: np.ndarray, count: int) -> np.ndarray:
 
 def draw_paths(ax: Axes, paths: Mapping[str, np.ndarray], *, markers: bool = True) -> None:
     """Draw optimizer trajectories of shape ``(steps + 1, 2)`` with start and end marked."""
+    check_instance("ax", ax, Axes, "a matplotlib Axes")
+    check_instance("paths", paths, Mapping, "a mapping of label to path")
     markers = check_bool("markers", markers)
     for index, (label, path) in enumerate(paths.items()):
         points = as_float_array(f"paths[{label!r}]", path, ndim=2)
@@ -104,6 +117,16 @@ def contour_with_paths(
         raise ValueError(
             f"Z must have shape (len(ys), len(xs)) = {(len(ys), len(xs))}; got {Z.shape}"
         )
+    if np.ptp(Z) == 0:
+        raise ValueError(f"Z must vary to be contoured; got a constant surface, all {Z.flat[0]!r}")
+    levels = check_positive_int("levels", levels, minimum=2)
+    if paths is not None:
+        check_instance("paths", paths, Mapping, "a mapping of label to path, or None")
+    optimum = None if optimum is None else check_pair("optimum", optimum)
+    for name, text in (("xlabel", xlabel), ("ylabel", ylabel), ("title", title)):
+        check_str(name, text)
+    check_choice("legend", legend, LEGENDS)
+    check_instance("ax", ax, (Axes, type(None)), "a matplotlib Axes or None")
     if ax is None:
         fig, ax = subplots(figsize=(6.0, 4.2))
     else:

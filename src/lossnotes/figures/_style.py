@@ -20,6 +20,8 @@ matplotlib.use("Agg")  # headless and deterministic, also inside `mkdocs serve`
 from cycler import cycler
 from matplotlib.figure import Figure
 
+from lossnotes._validate import check_pair, check_positive_int
+
 #: Drawn as this colour, published as ``currentColor``. Never used by data.
 FOREGROUND = "#010203"
 #: Okabe & Ito (2008), minus black (our foreground) and yellow (invisible on white).
@@ -98,6 +100,9 @@ def subplots(
     >>> fig.get_layout_engine() is not None and ax.get_xlim() == (-0.05, 1.05)
     True
     """
+    nrows, ncols = check_positive_int("nrows", nrows), check_positive_int("ncols", ncols)
+    if figsize is not None:
+        figsize = check_pair("figsize", figsize, positive=True)
     use_house_style()
     if figsize is None:
         figsize = (min(4.0 * ncols, 10.0) if ncols > 1 else 6.0, 3.6 * nrows)

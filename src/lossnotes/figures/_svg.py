@@ -17,6 +17,7 @@ from collections import Counter
 from matplotlib.figure import Figure
 from PIL import Image
 
+from lossnotes._validate import check_instance, check_str
 from lossnotes.figures._style import FOREGROUND
 
 _seen_ids: Counter[str] = Counter()
@@ -115,6 +116,8 @@ def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure; got {type(fig).__name__}")
+    check_instance("fig", fig, Figure, "a matplotlib Figure")
+    check_str("caption", caption, optional=True)
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError(f"alt must be a non-empty description of the figure; got {alt!r}")
     buffer = io.StringIO()

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from numbers import Integral, Real
 from typing import Any
 
+from lossnotes._validate import check_positive_int, check_sequence, check_str, describe
+
 
 def format_number(value: Any, digits: int = 4) -> str:
     """Format a number for a table cell: integers as-is, reals with ``digits`` significant digits.
@@ -20,9 +22,20 @@ def format_number(value: Any, digits: int = 4) -> str:
     ('3', '0.1235', '1.235e+06', '1e-07')
     >>> format_number("text"), format_number("|x|")
     ('text', '\\\\|x\\\\|')
+    >>> format_number(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: value must be a real number or a string; got None
     """
+    return _cell("value", value, check_positive_int("digits", digits))
+
+
+def _cell(name: str, value: Any, digits: int) -> str:
+    if isinstance(value, str):
+        check_str(name, value, one_line=True)  # a line break would end the table
+        return value.replace("|", "\\|")  # a bare pipe would end the cell
     if isinstance(value, bool) or not isinstance(value, Real):
-        return str(value).replace("|", "\\|")  # a bare pipe would end the cell
+        raise TypeError(f"{name} must be a real number or a string; got {describe(value)}")
     if isinstance(value, Integral):
         return str(int(value))
     return f"{float(value):.{digits}g}"
@@ -61,13 +74,20 @@ def markdown_table(
     | 1 | 0.5 |
     | 2 | 0.25 |
     """
+    headers = check_sequence("headers", headers, "column titles")
+    rows = [check_sequence(f"rows[{i}]", row, "cells") for i, row in enumerate(
+        check_sequence("rows", rows, "rows"))]  # fmt: skip
+    digits = check_positive_int("digits", digits)
     if not headers:
         raise ValueError("headers must name at least one column; got an empty sequence")
+    for index, header in enumerate(headers):
+        check_str(f"headers[{index}]", header, one_line=True)
     for index, row in enumerate(rows):
         if len(row) != len(headers):
             raise ValueError(
                 f"rows[{index}] must have {len(headers)} cells, one per header; got {len(row)}"
             )
+    check_str("align", align, optional=True)
     if align is None:
         first = rows[0] if rows else []
         align = "".join("r" if isinstance(cell, Real) else "l" for cell in first) or "l" * len(
@@ -77,9 +97,10 @@ def markdown_table(
         raise ValueError(f"align must be {len(headers)} letters from 'l', 'c', 'r'; got {align!r}")
     rules = {"l": ":---", "c": ":---:", "r": "---:"}
     lines = [
-        "| " + " | ".join(format_number(h) for h in headers) + " |",
+        "| " + " | ".join(_cell("headers", h, digits) for h in headers) + " |",
         "|" + "|".join(rules[a] for a in align) + "|",
     ]
-    for row in rows:
-        lines.append("| " + " | ".join(format_number(cell, digits) for cell in row) + " |")
+    for i, row in enumerate(rows):
+        cells = (_cell(f"rows[{i}][{j}]", cell, digits) for j, cell in enumerate(row))
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -15,8 +15,10 @@ from lossnotes._validate import (
     as_float_array,
     as_generator,
     check_bool,
+    check_callable,
     check_choice,
     check_same_shape,
+    check_shapes,
 )
 from lossnotes.models import unflatten
 
@@ -73,7 +75,7 @@ def random_direction(
     (5.0, 0.0, 0.0)
     """
     filter_normalize = check_bool("filter_normalize", filter_normalize)
-    shapes = [tuple(s) for s in getattr(model, "param_shapes", model)]
+    shapes = check_shapes("model", getattr(model, "param_shapes", model))
     bias = check_choice("bias", bias, ("zero", "normalize"))
     rng = as_generator("seed", seed)
     parts = [rng.standard_normal(shape) for shape in shapes]
@@ -117,6 +119,7 @@ def interpolate(
     >>> interpolate(lambda t: float(t @ t), [1.0, 0.0], [0.0, 1.0], [0.0, 0.5, 1.0])
     array([1. , 0.5, 1. ])
     """
+    check_callable("f", f)
     batched = check_bool("batched", batched)
     a = as_float_array("theta_a", theta_a, ndim=1)
     b = as_float_array("theta_b", theta_b, ndim=1)

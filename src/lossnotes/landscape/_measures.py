@@ -21,6 +21,7 @@ from lossnotes._validate import (
     FloatArray,
     as_float_array,
     as_generator,
+    check_callable,
     check_positive_int,
     check_same_shape,
 )
@@ -52,6 +53,7 @@ def chord_gap(f: LossFn, a: Any, b: Any, t: Any) -> FloatArray | float:
     >>> bool(np.all(gaps < 0))   # sin is concave on [0, pi]: the chord lies below
     True
     """
+    check_callable("f", f)
     start, end = as_float_array("a", a, ndim=1), as_float_array("b", b, ndim=1)
     check_same_shape("a", start, "b", end)
     ts = as_float_array("t", t)
@@ -64,6 +66,7 @@ def chord_gap(f: LossFn, a: Any, b: Any, t: Any) -> FloatArray | float:
 
 def gradient_norms(grad: Callable[[FloatArray], FloatArray], path: Any) -> FloatArray:
     """Euclidean norm of ``grad(theta)`` at every row of a trajectory ``path`` (steps + 1, p)."""
+    check_callable("grad", grad)
     points = as_float_array("path", path, ndim=2)
     return np.array([float(np.linalg.norm(grad(theta))) for theta in points])
 

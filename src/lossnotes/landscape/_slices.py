@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, as_float_array, check_bool
+from lossnotes._validate import FloatArray, as_float_array, check_bool, check_callable
 from lossnotes.landscape._compensated import double_length_mean, two_product
 from lossnotes.landscape._directions import _evaluate_rows
 
@@ -57,6 +57,7 @@ def grid_loss(
     array([[0., 1., 4.],
            [1., 2., 5.]])
     """
+    check_callable("f", f)
     batched = check_bool("batched", batched)
     origin = as_float_array("center", center, ndim=1)
     u = as_float_array("d1", d1, ndim=1)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, as_float_array
+from lossnotes._validate import FloatArray, as_float_array, check_sequence, check_shapes
 
 
 def flatten(arrays: Sequence[Any]) -> FloatArray:
@@ -22,6 +22,7 @@ def flatten(arrays: Sequence[Any]) -> FloatArray:
     >>> flatten([np.ones((2, 2)), np.zeros(2)])
     array([1., 1., 1., 1., 0., 0.])
     """
+    arrays = check_sequence("arrays", arrays, "arrays")
     parts = [as_float_array(f"arrays[{i}]", a, ndim=None).ravel() for i, a in enumerate(arrays)]
     if not parts:
         raise ValueError("arrays must contain at least one array; got an empty sequence")
@@ -37,6 +38,7 @@ def unflatten(theta: Any, shapes: Sequence[tuple[int, ...]]) -> list[FloatArray]
     [(2, 2), (2,)]
     """
     vector = as_float_array("theta", theta, ndim=1)
+    shapes = check_shapes("shapes", shapes)
     total = sum(int(np.prod(shape)) for shape in shapes)
     if total != vector.size:
         raise ValueError(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from lossnotes._validate import FloatArray, check_choice, check_positive_int
+from lossnotes._validate import FloatArray, check_choice, check_positive_int, check_sequence
 from lossnotes.models import _layers as net
 from lossnotes.models._base import _Network
 from lossnotes.models._flat import flatten, unflatten
@@ -109,7 +109,7 @@ class MLP(_Network):
     output: str = "binary"
 
     def __post_init__(self) -> None:
-        sizes = tuple(self.sizes)
+        sizes = check_sequence("sizes", self.sizes, "layer widths")
         if len(sizes) < 2:
             raise ValueError(
                 f"sizes must list at least input and output widths; got {self.sizes!r}"

@@ -42,12 +42,12 @@ from lossnotes.optim._states import (
     ScheduleState,
     TraceState,
     VelocityState,
+    apply_updates,
+    chain,
 )
 from lossnotes.optim._train import TrainResult, train
 from lossnotes.optim._transforms import (
     add_decayed_weights,
-    apply_updates,
-    chain,
     scale,
     scale_by_adagrad,
     scale_by_adam,

@@ -19,10 +19,9 @@ from typing import Any
 import numpy as np
 
 from lossnotes._validate import FloatArray, check_bool, check_in_range, check_positive
-from lossnotes.optim._states import GradientTransformation, VelocityState, transformation
+from lossnotes.optim._states import GradientTransformation, VelocityState, chain, transformation
 from lossnotes.optim._transforms import (
     add_decayed_weights,
-    chain,
     scale_by_adagrad,
     scale_by_adam,
     scale_by_learning_rate,
@@ -78,6 +77,7 @@ def sgd(
     array([-0.1,  0.2])
     """
     nesterov = check_bool("nesterov", nesterov)
+    lr = check_positive("lr", lr)
     momentum = check_in_range("momentum", momentum, 0.0, 1.0, high_inclusive=False)
     dampening = check_in_range("dampening", dampening, 0.0, 1.0)
     if nesterov and (momentum == 0.0 or dampening != 0.0):
@@ -180,6 +180,8 @@ def rmsprop(
     array([-0.1])
     """
     centered = check_bool("centered", centered)
+    lr = check_positive("lr", lr)
+    momentum = check_in_range("momentum", momentum, 0.0, 1.0, high_inclusive=False)
     parts = [*_decay(weight_decay), scale_by_rms(alpha, eps, centered=centered)]
     if momentum:
         # torch's RMSprop buffer starts at zero, and 0 * momentum + d = d: same as trace
@@ -226,6 +228,7 @@ def adam(
     array([-0.316228])
     """
     bias_correction = check_bool("bias_correction", bias_correction)
+    lr = check_positive("lr", lr)
     b1, b2 = _betas(betas)
     return chain(
         *_decay(weight_decay),
@@ -265,6 +268,7 @@ def adamw(
     >>> apply_updates(params, updates)  # zero gradient: only the decay 2 * (1 - 0.05)
     array([1.9])
     """
+    lr = check_positive("lr", lr)
     b1, b2 = _betas(betas)
     weight_decay = check_in_range("weight_decay", weight_decay, 0.0, np.inf)
     # -lr * (d + wd theta) = theta (1 - lr wd) - lr d - theta: torch's two steps in one

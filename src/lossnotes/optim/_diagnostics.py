@@ -23,6 +23,7 @@ import numpy as np
 
 from lossnotes._validate import (
     FloatArray,
+    as_data,
     as_float_array,
     as_generator,
     check_in_range,
@@ -131,7 +132,7 @@ def per_sample_gradients(
     if not callable(grad_fn):
         raise TypeError(f"grad_fn must be callable; got {type(grad_fn).__name__}")
     theta = as_float_array("theta", theta, ndim=None)
-    X, y = np.asarray(X), np.asarray(y)
+    X, y = as_data("X", X), as_data("y", y)
     check_same_length("X", X, "y", y)
     return np.stack([np.ravel(grad_fn(theta, X[i : i + 1], y[i : i + 1])) for i in range(len(X))])
 
@@ -159,6 +160,7 @@ def mean_over_all_batches(G: Any, batch_size: int, *, limit: int = 200_000) -> F
     G = as_float_array("G", G, ndim=2)
     n = len(G)
     B = check_positive_int("batch_size", batch_size)
+    limit = check_positive_int("limit", limit)
     if B > n:
         raise ValueError(f"batch_size must be at most the {n} samples; got {B}")
     if comb(n, B) > limit:

@@ -17,8 +17,7 @@ from lossnotes._validate import (
     check_positive_int,
     describe,
 )
-from lossnotes.optim._states import GradientTransformation, unchecked
-from lossnotes.optim._transforms import apply_updates
+from lossnotes.optim._states import GradientTransformation, apply_updates, unchecked
 
 __all__ = ["run", "run_with_state"]
 

@@ -1,4 +1,5 @@
-"""What a transform is, and the small immutable states the transforms keep between steps."""
+"""What a transform is, how transforms combine (``chain``) and apply (``apply_updates``), and
+the small immutable states the transforms keep between steps."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from lossnotes._validate import FloatArray, as_float_array, check_shape
 
 __all__ = [
     "GradientTransformation", "EmptyState", "TraceState", "AdamState", "RmsState",
-    "AdagradState", "ScheduleState", "VelocityState", "transformation", "unchecked",
+    "AdagradState", "ScheduleState", "VelocityState", "transformation", "unchecked", "apply_updates", "chain",
 ]  # fmt: skip
 
 
@@ -113,3 +114,53 @@ def unchecked(
 ) -> Callable[..., tuple[FloatArray, Any]]:
     """The update function behind a checked one (or ``update`` itself, if not checked)."""
     return getattr(update, "unchecked", update)
+
+
+def apply_updates(params: FloatArray, updates: FloatArray) -> FloatArray:
+    """Return ``params + updates`` as a new array.
+
+    Examples
+    --------
+    >>> apply_updates(np.array([1.0, 2.0]), np.array([-0.5, 0.5]))
+    array([0.5, 2.5])
+    >>> apply_updates(np.zeros((3, 1)), np.ones(3))
+    Traceback (most recent call last):
+    ...
+    ValueError: updates must have the shape of params (3, 1); got (3,)
+    """
+    params = as_float_array("params", params, allow_empty=True)
+    updates = as_float_array("updates", updates, allow_empty=True)
+    check_shape("updates", updates, params.shape, "params")
+    return np.add(params, updates)
+
+
+def chain(*transforms: GradientTransformation) -> GradientTransformation:
+    """Apply transforms in order; the state is the tuple of their states.
+
+    Examples
+    --------
+    >>> from lossnotes.optim import scale, scale_by_learning_rate
+    >>> opt = chain(scale(2.0), scale_by_learning_rate(0.1))
+    >>> updates, _ = opt.update(np.array([1.0]), opt.init(np.zeros(1)), np.zeros(1))
+    >>> updates
+    array([-0.2])
+    """
+    for i, t in enumerate(transforms):
+        if not isinstance(t, GradientTransformation):
+            raise TypeError(
+                f"transforms[{i}] must be a GradientTransformation; got {type(t).__name__}"
+            )
+
+    def init(params: FloatArray) -> Any:
+        return tuple(t.init(params) for t in transforms)
+
+    def update(
+        grads: FloatArray, state: Any, params: FloatArray | None = None
+    ) -> tuple[FloatArray, Any]:
+        new_states = []
+        for t, s in zip(transforms, state):
+            grads, s = unchecked(t.update)(grads, s, params)
+            new_states.append(s)
+        return grads, tuple(new_states)
+
+    return transformation(init, update)

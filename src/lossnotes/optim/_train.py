@@ -19,6 +19,7 @@ import numpy as np
 
 from lossnotes._validate import (
     FloatArray,
+    as_data,
     as_float_array,
     as_generator,
     check_bool,
@@ -26,8 +27,7 @@ from lossnotes._validate import (
     check_same_length,
 )
 from lossnotes.optim._loops import checked_grad
-from lossnotes.optim._states import GradientTransformation, unchecked
-from lossnotes.optim._transforms import apply_updates
+from lossnotes.optim._states import GradientTransformation, apply_updates, unchecked
 
 __all__ = ["TrainResult", "train"]
 
@@ -119,13 +119,13 @@ def train(
         if not callable(fn):
             raise TypeError(f"{name} must be callable; got {type(fn).__name__}")
     theta = as_float_array("theta0", theta0)
-    X, y = _as_data("X", X), _as_data("y", y)
+    X, y = as_data("X", X), as_data("y", y)
     check_same_length("X", X, "y", y)
     validation = X_val is not None or y_val is not None
     if validation:
         if X_val is None or y_val is None:
             raise ValueError("X_val and y_val must be given together; got only one of them")
-        X_val, y_val = _as_data("X_val", X_val), _as_data("y_val", y_val)
+        X_val, y_val = as_data("X_val", X_val), as_data("y_val", y_val)
         check_same_length("X_val", X_val, "y_val", y_val)
     n = len(X)
     batch_size = min(check_positive_int("batch_size", batch_size), n)
@@ -169,14 +169,3 @@ def train(
         epoch_params,
         state,
     )
-
-
-def _as_data(name: str, value: Any) -> np.ndarray:
-    array = np.asarray(value)
-    if array.ndim == 0 or len(array) == 0:
-        raise ValueError(
-            f"{name} must be an array with at least one sample; got shape {array.shape}"
-        )
-    if array.dtype.kind == "f":
-        as_float_array(name, array)  # refuses NaN and inf, naming the index
-    return array

@@ -23,11 +23,9 @@ import numpy as np
 
 from lossnotes._validate import (
     FloatArray,
-    as_float_array,
     check_bool,
     check_in_range,
     check_positive,
-    check_shape,
 )
 from lossnotes.optim._states import (
     AdagradState,
@@ -38,11 +36,10 @@ from lossnotes.optim._states import (
     ScheduleState,
     TraceState,
     transformation,
-    unchecked,
 )
 
 __all__ = [
-    "apply_updates", "chain", "scale", "scale_by_learning_rate", "trace", "scale_by_adam",
+    "scale", "scale_by_learning_rate", "trace", "scale_by_adam",
     "scale_by_rms", "scale_by_adagrad", "add_decayed_weights",
 ]  # fmt: skip
 
@@ -53,55 +50,6 @@ def _lerp(old: FloatArray, new: FloatArray, weight: float) -> FloatArray:
     out *= weight
     out += old
     return out
-
-
-def apply_updates(params: FloatArray, updates: FloatArray) -> FloatArray:
-    """Return ``params + updates`` as a new array.
-
-    Examples
-    --------
-    >>> apply_updates(np.array([1.0, 2.0]), np.array([-0.5, 0.5]))
-    array([0.5, 2.5])
-    >>> apply_updates(np.zeros((3, 1)), np.ones(3))
-    Traceback (most recent call last):
-    ...
-    ValueError: updates must have the shape of params (3, 1); got (3,)
-    """
-    params = as_float_array("params", params, allow_empty=True)
-    updates = as_float_array("updates", updates, allow_empty=True)
-    check_shape("updates", updates, params.shape, "params")
-    return np.add(params, updates)
-
-
-def chain(*transforms: GradientTransformation) -> GradientTransformation:
-    """Apply transforms in order; the state is the tuple of their states.
-
-    Examples
-    --------
-    >>> opt = chain(scale(2.0), scale_by_learning_rate(0.1))
-    >>> updates, _ = opt.update(np.array([1.0]), opt.init(np.zeros(1)), np.zeros(1))
-    >>> updates
-    array([-0.2])
-    """
-    for i, t in enumerate(transforms):
-        if not isinstance(t, GradientTransformation):
-            raise TypeError(
-                f"transforms[{i}] must be a GradientTransformation; got {type(t).__name__}"
-            )
-
-    def init(params: FloatArray) -> Any:
-        return tuple(t.init(params) for t in transforms)
-
-    def update(
-        grads: FloatArray, state: Any, params: FloatArray | None = None
-    ) -> tuple[FloatArray, Any]:
-        new_states = []
-        for t, s in zip(transforms, state):
-            grads, s = unchecked(t.update)(grads, s, params)
-            new_states.append(s)
-        return grads, tuple(new_states)
-
-    return transformation(init, update)
 
 
 def _stateless(fn: Callable[[FloatArray, Any], FloatArray]) -> GradientTransformation:
@@ -133,7 +81,7 @@ def scale_by_learning_rate(learning_rate: float | Callable[[int], float]) -> Gra
     (array([-1.]), array([-0.5]))
     """
     if not callable(learning_rate):
-        lr = check_positive("lr", learning_rate)
+        lr = check_positive("learning_rate", learning_rate)
         return _stateless(lambda g, p: np.multiply(g, -lr))
 
     def update(
@@ -200,8 +148,8 @@ def scale_by_adam(
     array([ 1.      , -0.999999])
     """
     bias_correction = check_bool("bias_correction", bias_correction)
-    b1 = check_in_range("beta1", b1, 0.0, 1.0, high_inclusive=False)
-    b2 = check_in_range("beta2", b2, 0.0, 1.0, high_inclusive=False)
+    b1 = check_in_range("b1", b1, 0.0, 1.0, high_inclusive=False)
+    b2 = check_in_range("b2", b2, 0.0, 1.0, high_inclusive=False)
     eps = check_positive("eps", eps)
 
     def init(params: FloatArray) -> Any:

@@ -12,7 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import FloatArray, as_float_array, check_positive_int
+from lossnotes._validate import (
+    FloatArray,
+    as_float_array,
+    check_methods,
+    check_positive,
+    check_positive_int,
+    check_shape,
+)
 from lossnotes.optim import adam, run
 
 __all__ = ["fit_mlp", "flip_along_gradient", "principal_components"]
@@ -30,6 +37,7 @@ def fit_mlp(
     path : numpy.ndarray of shape (steps + 1, p)
         Every iterate, for loss curves and trajectories.
     """
+    check_methods("model", model, ("init", "grad"), "a model of lossnotes.models")
     steps = check_positive_int("steps", steps)
     path = run(adam(lr=lr), lambda t: model.grad(t, X, y), model.init(seed=seed), steps)
     return path[-1], path
@@ -49,6 +57,8 @@ def principal_components(H: Any, k: int = 2) -> tuple[FloatArray, FloatArray]:
     """
     H = as_float_array("H", H, ndim=2)
     k = check_positive_int("k", k)
+    if k > min(H.shape):
+        raise ValueError(f"k must be at most min(H.shape) = {min(H.shape)}; got {k}")
     centred = H - H.mean(axis=0)
     _, s, vt = np.linalg.svd(centred, full_matrices=False)
     total = float(np.sum(s**2)) or 1.0
@@ -70,7 +80,10 @@ def flip_along_gradient(
     x_flipped : numpy.ndarray
         The perturbed input, just across the boundary.
     """
+    check_methods("model", model, ("forward",), "a binary classifier of lossnotes.models")
     point = as_float_array("x", x, ndim=1)
+    check_shape("x", point, (getattr(model, "sizes", point.shape)[0],), "the model's input")
+    max_step, h = check_positive("max_step", max_step), check_positive("h", h)
 
     def logit(p: FloatArray) -> float:
         return float(model.forward(theta, p[None, :])[0])

@@ -323,7 +323,7 @@ def test_probabilities_outside_unit_interval():
         ValueError, match=r"log_probs must be log-probabilities \(<= 0\); got 0.3 at index \(0, 1\)"
     ):
         losses.nll([[-1.0, 0.3]], [0])
-    with pytest.raises(ValueError, match=r"var must be in \[0, inf\); got -1.0 at index 0"):
+    with pytest.raises(ValueError, match=r"var must be in \[0, inf\]; got -1.0 at index 0"):
         losses.gaussian_nll([0.0], [0.0], [-1.0])
 
 

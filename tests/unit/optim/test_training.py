@@ -111,7 +111,7 @@ def test_without_validation_val_loss_is_none():
         (
             {"X": np.zeros((0, 2))},
             ValueError,
-            "X must be an array with at least one sample; got shape (0, 2)",
+            "X must not be empty; got shape (0, 2)",
         ),
         ({"seed": -1}, ValueError, "seed must be a non-negative integer; got -1"),
         ({"optimizer": "sgd"}, TypeError, "optimizer must be a GradientTransformation; got str"),

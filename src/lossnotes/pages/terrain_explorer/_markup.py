@@ -15,7 +15,13 @@ from typing import Any
 
 import numpy as np
 
-from lossnotes._validate import as_float_array, check_positive_int, describe
+from lossnotes._validate import (
+    as_float_array,
+    check_positive_int,
+    check_sequence,
+    check_str,
+    describe,
+)
 from lossnotes.landscape import SURFACES
 from lossnotes.pages.terrain_explorer._paths import DEFAULTS, ESCAPE, OPTIMIZERS, trajectory
 
@@ -49,6 +55,8 @@ def explorer_data(grid: int = 51, check_steps: int = 30) -> dict[str, Any]:
     ``check_steps`` steps as ``lossnotes`` computes them (full precision), for the
     page's port to be compared against.
     """
+    grid = check_positive_int("grid", grid, minimum=2)
+    check_steps = check_positive_int("check_steps", check_steps)
     from matplotlib import colormaps
 
     from lossnotes.figures import PALETTE
@@ -107,6 +115,15 @@ def explorer_data(grid: int = 51, check_steps: int = 30) -> dict[str, Any]:
     }
 
 
+def _field(record: Any, key: str) -> Any:
+    if not isinstance(record, dict) or key not in record:
+        raise TypeError(
+            f"data must be the dict made by explorer_data(); {key!r} is missing from "
+            f"{describe(record)}"
+        )
+    return record[key]
+
+
 def explorer_html(data: dict[str, Any]) -> str:
     """The explorer's markup: controls, formulas, the two views, the summary, the data
     (JSON in the ``data-lx-data`` attribute of a hidden ``<div>``) and the scripts.
@@ -117,11 +134,12 @@ def explorer_html(data: dict[str, Any]) -> str:
     page at any depth. Plotly (the 3-D view) is preloaded behind what the page needs
     first; explorer.js runs it once the contour map, drawn without it, is on screen.
     """
-    if not isinstance(data, dict) or not {"surfaces", "optimizers"} <= data.keys():
-        raise TypeError(
-            "data must be the dict made by explorer_data(), with 'surfaces' and 'optimizers';"
-            f" got {describe(data)}"
-        )
+    for key, fields in (("surfaces", ("name", "title", "formula")),
+                        ("optimizers", ("name", "label", "colour"))):  # fmt: skip
+        items = check_sequence(f"data[{key!r}]", _field(data, key), "dicts")
+        for i, item in enumerate(items):
+            for name in fields:
+                check_str(f"data[{key!r}][{i}][{name!r}]", _field(item, name))
     options = "".join(
         f'<option value="{escape(s["name"])}">{escape(s["title"])}</option>'
         for s in data["surfaces"]

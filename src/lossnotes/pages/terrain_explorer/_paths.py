@@ -15,10 +15,12 @@ import numpy as np
 from lossnotes._validate import (
     as_float_array,
     check_choice,
+    check_in_range,
     check_positive,
     check_positive_int,
+    check_shape,
 )
-from lossnotes.landscape import get_surface
+from lossnotes.landscape import SURFACES, get_surface
 from lossnotes.optim import GradientTransformation, adam, rmsprop, run, sgd
 
 ESCAPE = 10.0  # the escape box is the plotting window grown this many times about its centre
@@ -61,7 +63,8 @@ def make_optimizer(name: str, lr: float, beta: float = 0.9) -> GradientTransform
     ...     .init(np.zeros(1)), np.zeros(1))[0]  # g + beta * buf with buf = g: 1.9 g
     array([-0.19])
     """
-    factory = OPTIMIZERS[check_choice("optimizer", name, tuple(OPTIMIZERS))][2]
+    factory = OPTIMIZERS[check_choice("name", name, tuple(OPTIMIZERS))][2]
+    beta = check_in_range("beta", beta, 0.0, 1.0, high_inclusive=False)
     return factory(check_positive("lr", lr), beta)
 
 
@@ -74,8 +77,8 @@ def trajectory(
     iterate leaves the escape box or a gradient is not finite (the last row is then the
     first iterate outside the box).
     """
-    s = get_surface(surface)
-    opt = make_optimizer(optimizer, lr, beta)
+    s = get_surface(check_choice("surface", surface, tuple(SURFACES)))
+    opt = make_optimizer(check_choice("optimizer", optimizer, tuple(OPTIMIZERS)), lr, beta)
     x = as_float_array("start", s.start if start is None else start)
     if x.shape != (2,):
         raise ValueError(f"start must be a point (x, y); got shape {x.shape}")
@@ -102,8 +105,10 @@ def outcome(surface: str, point: Any) -> dict[str, float]:
     >>> {k: round(v, 4) for k, v in outcome("himmelblau", (3.0, 2.5)).items()}
     {'loss': 5.3125, 'grad_norm': 25.7391, 'distance': 0.5}
     """
-    s = get_surface(surface)
-    x, y = (float(v) for v in as_float_array("point", point))
+    s = get_surface(check_choice("surface", surface, tuple(SURFACES)))
+    point = as_float_array("point", point)
+    check_shape("point", point, (2,), "a point (x, y)")
+    x, y = (float(v) for v in point)
     distance = min((float(np.hypot(x - a, y - b)) for a, b in s.minima), default=float("nan"))
     return {
         "loss": float(s.f(x, y)),

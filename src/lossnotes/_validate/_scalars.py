@@ -1,22 +1,13 @@
-"""Boundary checks shared by every public function.
-
-Each helper raises ``TypeError`` or ``ValueError`` with a message that names the
-argument, says what was received and what is expected, so a reader can fix the
-call without reading our source. Validate once, at the public boundary; private
-helpers trust their inputs.
-"""
+"""Scalars: numbers in a range, integers, flags, strings, choices, pairs, seeds."""
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
-_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 def describe(value: Any) -> str:
@@ -25,99 +16,6 @@ def describe(value: Any) -> str:
         return f"array of shape {value.shape} and dtype {value.dtype}"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def as_float_array(
-    name: str,
-    value: Any,
-    *,
-    ndim: int | tuple[int, ...] | None = None,
-    allow_empty: bool = False,
-    finite: bool = True,
-) -> FloatArray:
-    """Convert ``value`` to a float64 array, checking dtype, dimension, size and finiteness.
-
-    Parameters
-    ----------
-    name : str
-        Argument name used in error messages.
-    value : array_like
-        Real numbers (int or float). Booleans, strings, objects and complex numbers are
-        refused: a mask passed for numbers is a mistake, and would be read as 0 and 1.
-    ndim : int or tuple of int, optional
-        Allowed numbers of dimensions.
-    allow_empty : bool, default False
-        Accept arrays with no elements.
-    finite : bool, default True
-        Refuse NaN and infinities.
-
-    Returns
-    -------
-    numpy.ndarray
-        The values as float64.
-
-    Examples
-    --------
-    >>> as_float_array("y_true", [1, 2, 3])
-    array([1., 2., 3.])
-    >>> as_float_array("y_true", [1.0, float("nan")])
-    Traceback (most recent call last):
-    ...
-    ValueError: y_true must be finite; got NaN or inf at index 1
-    """
-    try:
-        array = np.asarray(value)
-    except Exception as error:  # ragged nested lists and the like
-        raise TypeError(f"{name} must be an array of numbers; got {describe(value)}") from error
-    if array.dtype.kind not in "iuf":
-        raise TypeError(
-            f"{name} must contain real numbers; got {describe(value)} (dtype {array.dtype})"
-        )
-    array = array.astype(np.float64, copy=False)
-    if ndim is not None:
-        allowed = (ndim,) if isinstance(ndim, int) else ndim
-        if array.ndim not in allowed:
-            expected = " or ".join(str(n) for n in allowed)
-            raise ValueError(f"{name} must have {expected} dimension(s); got shape {array.shape}")
-    if not allow_empty and array.size == 0:
-        raise ValueError(f"{name} must not be empty; got shape {array.shape}")
-    if finite and not np.all(np.isfinite(array)):
-        where = np.argwhere(~np.isfinite(array))[0]
-        index = int(where[0]) if where.size == 1 else tuple(int(i) for i in where)
-        raise ValueError(f"{name} must be finite; got NaN or inf at index {index}")
-    return array
-
-
-def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:
-    """Raise ``ValueError`` unless ``a`` and ``b`` have the same shape.
-
-    Examples
-    --------
-    >>> check_same_shape("y_pred", np.zeros(3), "y_true", np.zeros(2))
-    Traceback (most recent call last):
-    ...
-    ValueError: y_pred and y_true must have the same shape; got (3,) and (2,)
-    """
-    if a.shape != b.shape:
-        raise ValueError(
-            f"{name_a} and {name_b} must have the same shape; got {a.shape} and {b.shape}"
-        )
-
-
-def check_same_length(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:
-    """Raise ``ValueError`` unless ``a`` and ``b`` have the same number of samples (rows).
-
-    Examples
-    --------
-    >>> check_same_length("X", np.zeros((3, 2)), "y", np.zeros(4))
-    Traceback (most recent call last):
-    ...
-    ValueError: X and y must have the same number of samples; got 3 and 4
-    """
-    if len(a) != len(b):
-        raise ValueError(
-            f"{name_a} and {name_b} must have the same number of samples; got {len(a)} and {len(b)}"
-        )
 
 
 def check_in_range(
@@ -240,22 +138,6 @@ def check_bool(name: str, value: Any) -> bool:
     return bool(value)
 
 
-def check_callable(name: str, value: Any, *, optional: bool = False) -> Any:
-    """Check ``value`` is callable (or ``None`` when ``optional``) and return it.
-
-    Examples
-    --------
-    >>> check_callable("grad_fn", None)
-    Traceback (most recent call last):
-    ...
-    TypeError: grad_fn must be callable; got None
-    """
-    if not (callable(value) or (optional and value is None)):
-        expected = "callable or None" if optional else "callable"
-        raise TypeError(f"{name} must be {expected}; got {describe(value)}")
-    return value
-
-
 def check_str(name: str, value: Any, *, optional: bool = False, one_line: bool = False) -> Any:
     """Check ``value`` is a ``str`` (or ``None`` when ``optional``) and return it.
 
@@ -278,30 +160,43 @@ def check_str(name: str, value: Any, *, optional: bool = False, one_line: bool =
     return value
 
 
-def check_shape(name: str, array: np.ndarray, shape: tuple[int, ...], of: str) -> None:
-    """Raise ``ValueError`` unless ``array`` has ``shape`` (the shape of ``of``).
+def check_sequence(name: str, value: Any, what: str) -> tuple[Any, ...]:
+    """Check ``value`` is a sequence (not a string, not a scalar) and return it as a tuple.
 
     Examples
     --------
-    >>> check_shape("grads", np.ones(3), (3, 1), "params")
+    >>> check_sequence("sizes", None, "layer widths")
     Traceback (most recent call last):
     ...
-    ValueError: grads must have the shape of params (3, 1); got (3,)
+    TypeError: sizes must be a sequence of layer widths; got None
     """
-    if array.shape != tuple(shape):
-        raise ValueError(f"{name} must have the shape of {of} {tuple(shape)}; got {array.shape}")
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"{name} must be a sequence of {what}; got {describe(value)}")
+    return tuple(value)
 
 
-def caller_stacklevel() -> int:
-    """The ``stacklevel`` that attributes a warning to the first frame outside lossnotes.
+def check_pair(
+    name: str, value: Any, *, increasing: bool = False, positive: bool = False
+) -> tuple[float, float]:
+    """Check a pair of finite real numbers, optionally increasing or positive.
 
-    Call it from the function that calls ``warnings.warn``; however deep the call sits
-    inside the package, the warning then names the user's line.
+    Examples
+    --------
+    >>> check_pair("x_range", (-3, 3), increasing=True)
+    (-3.0, 3.0)
+    >>> check_pair("x_range", (3.0, -3.0), increasing=True)
+    Traceback (most recent call last):
+    ...
+    ValueError: x_range must be an increasing pair (low, high); got (3.0, -3.0)
     """
-    frame = sys._getframe(1)  # the function about to warn: stacklevel 1
-    level = 1
-    package = _PACKAGE + os.sep
-    while frame is not None and frame.f_code.co_filename.startswith(package):
-        frame = frame.f_back
-        level += 1
-    return level
+    items = check_sequence(name, value, "two numbers")
+    if len(items) != 2:
+        raise ValueError(f"{name} must be a pair of numbers; got {describe(value)}")
+    low = 0.0 if positive else -np.inf
+    first, second = (
+        check_in_range(f"{name}[{i}]", v, low, np.inf, low_inclusive=not positive)
+        for i, v in enumerate(items)
+    )
+    if increasing and not first < second:
+        raise ValueError(f"{name} must be an increasing pair (low, high); got {value!r}")
+    return first, second
