@@ -1,4 +1,4 @@
-"""Seed 003's plotting example: its comment says cos(10x), its code computes cos(3 pi x).
+"""The convexity source text's plotting example: its comment says cos(10x), its code computes cos(3 pi x).
 
 Both surfaces are x² + y² minus two cosines, separable in x and y, so their local minima
 are the pairs of local minima of the 1-D profile g(x) = x² - cos(k x). We count them on

@@ -1,4 +1,4 @@
-"""WCSS with the right assignment (nearest centroid, argmin) and with source 001's argmax.
+"""WCSS with the right assignment (nearest centroid, argmin) and with the argmax of the source text on loss surfaces.
 
 Run it with ``python losses_wcss_argmin.py`` once lossnotes is installed
 (``pip install lossnotes``).

@@ -1,4 +1,4 @@
-"""Seed 002's worked example: gradient descent on the MSE of y = w x + b, run as written.
+"""The worked example of the source text on optimization basics: gradient descent on the MSE of y = w x + b, run as written.
 
 Run it with ``python mse_gradient_descent.py`` once lossnotes is installed
 (``pip install lossnotes``).

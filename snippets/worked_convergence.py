@@ -1,4 +1,4 @@
-"""How many steps seed 002's loop really needs: run it until w and b agree with least squares.
+"""How many steps the worked example's loop really needs: run it until w and b agree with least squares.
 
 "Agree to 3 decimals" means |w - w*| < 0.0005 and |b - b*| < 0.0005 from that step on.
 

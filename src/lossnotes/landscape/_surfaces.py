@@ -95,9 +95,9 @@ SURFACES: dict[str, Surface] = {
         (-1.5, 1.5), (-1.5, 1.5), (1.2, 0.3), [],
         r"x^3 - 3\,x\,y^2",
     ),
-    # Source 003's code plus 2, so the global minimum is 0 (its comment's cos(10x) is wrong).
+    # The convexity source text's code plus 2, so the global minimum is 0 (its comment's cos(10x) is wrong).
     "rastrigin": Surface(
-        "rastrigin", "Rastrigin-like (source 003)",
+        "rastrigin", "Rastrigin-like",
         lambda x, y: x**2 + y**2 - np.cos(_THREE_PI * x) - np.cos(_THREE_PI * y) + 2.0,
         lambda x, y: (2 * x + _THREE_PI * np.sin(_THREE_PI * x),
                       2 * y + _THREE_PI * np.sin(_THREE_PI * y)),
