@@ -25,12 +25,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from lossnotes import data, figures, landscape, losses, metrics, models, optim
+from lossnotes import data, figures, landscape, losses, metrics, models, optim, pages
 from lossnotes.pages import terrain_explorer as te
 from lossnotes.pages import three_views as tv
 
 FAMILIES = ("losses", "optim", "models", "landscape", "data", "metrics", "figures",
-            "pages.three_views", "pages.terrain_explorer")  # fmt: skip
+            "pages", "pages.three_views", "pages.terrain_explorer")  # fmt: skip
 # Public names that are not functions with a boundary of their own, and why.
 EXEMPT = {
     "losses.kernels": "documented as unvalidated per-sample kernels for the other families",
@@ -46,6 +46,7 @@ EXEMPT = {
     "metrics.UndefinedMetricWarning": "a warning class",
     **{f"figures.{n}": "a style constant" for n in (
         "FOREGROUND", "PALETTE", "SEQUENTIAL_CMAP", "DIVERGING_CMAP", "STYLE")},
+    "pages.ClaimError": "an exception class",
     **{f"pages.terrain_explorer.{n}": "a page constant or record" for n in (
         "OPTIMIZERS", "DEFAULTS", "Settings", "ESCAPE", "PLOTLY")},
 }  # fmt: skip
@@ -350,6 +351,8 @@ REGISTRY: dict[str, Entry] = {
         "headers": {"None": None, "newline": ["a\nb", "y"], "int": [1, 2]},
         "align": {"bad": "x", "int": 3}}),
     # pages
+    "pages.claim": Entry(pages.claim, {"condition": True, "text": "it holds"},
+        bad={"condition": {"array": np.ones(3)}, "text": {"empty": " ", "None": None, "int": 3}}),
     "pages.three_views.fit_mlp": Entry(tv.fit_mlp, {"model": MLP, "X": X2, "y": Y01, "steps": 2},
         arrays=("X", "y"), ints={"steps": (0,)}, reals={"lr": POS}, lengths=(("X", "y"),),
         bad={"model": {"None": None, "str": "mlp"}, "X": {"wrong_shape": np.zeros((4, 3))},

@@ -1,7 +1,13 @@
-"""Code that serves exactly one page of the chapter, one module per page.
+"""Code that serves the pages of the chapter: one module per page, and the claim checks.
 
+* ``lossnotes.pages.claim``: states a qualitative claim of the prose beside the
+  computation it describes, and fails the build when it stops holding.
 * ``lossnotes.pages.three_views``: the network trained on two moons that the
   "three views" page looks at (its checkpoint, principal axes, a flip along the gradient).
 * ``lossnotes.pages.terrain_explorer``: the terrain explorer's build-time data and
   its HTML, rendered from the template ``explorer.html``.
 """
+
+from lossnotes.pages.claims import ClaimError, claim
+
+__all__ = ["ClaimError", "claim"]
