@@ -176,10 +176,18 @@ def test_package_edit_reruns_only_the_blocks_that_use_it(project: Project) -> No
 
 
 def test_house_style_edit_reruns_every_block(project: Project) -> None:
-    """lossnotes.figures styles matplotlib before every block, so every block depends on it."""
+    """lossnotes.figures styles matplotlib before every block, so every block depends on it.
+
+    A comment changes no code: nothing re-runs. A statement in ``use_house_style`` re-runs all.
+    """
     project.build()
     figures = project.package / "figures" / "_style.py"
-    figures.write_text(figures.read_text() + "\n# An edit that changes no figure still re-runs.\n")
+    figures.write_text(figures.read_text() + "\n# An edit that changes no code.\n")
+    assert project.build() == set()
+    text = figures.read_text()
+    body = text.index(":", text.index("def use_house_style(")) + 1
+    docstring_end = text.index('"""', text.index('"""', body) + 3) + 3
+    figures.write_text(text[:docstring_end] + "\n    _edited = True" + text[docstring_end:])
     assert project.build() == EVERY_BLOCK
     assert project.build() == set()
 
@@ -214,17 +222,19 @@ def test_execution_off_runs_nothing_and_publishes_no_output(project: Project) ->
 
 
 def test_a_key_keeps_its_recently_used_variants(tmp_path: Path) -> None:
-    """One entry per set of module sources; a hit makes its entry the newest; the oldest go."""
+    """One entry per set of dependency hashes; a hit makes its entry the newest; the oldest go."""
     cache, key = BlockCache(tmp_path), "ab" + "0" * 62
+
+    def today(**hashes: str):  # the hashes of today's sources
+        return lambda deps: all(hashes.get(name) == digest for name, digest in deps.items())
+
     for n in range(BlockCache.VARIANTS):
-        cache.put(key, {"output": f"out {n}", "modules": {"lossnotes.m": f"v{n}"}})
-    assert cache.get(key, {"lossnotes.m": "v0"})["output"] == "out 0"
-    cache.put(
-        key, {"output": "out new", "modules": {"lossnotes.m": "new"}}
-    )  # drops v1, used least recently
-    assert cache.get(key, {"lossnotes.m": "v1"}) is None
+        cache.put(key, {"output": f"out {n}", "deps": {"m": f"v{n}"}})
+    assert cache.get(key, today(m="v0"))["output"] == "out 0"
+    cache.put(key, {"output": "out new", "deps": {"m": "new"}})  # drops v1, used least recently
+    assert cache.get(key, today(m="v1")) is None
     for n in (0, 2, BlockCache.VARIANTS - 1):
-        assert cache.get(key, {"lossnotes.m": f"v{n}"})["output"] == f"out {n}"
-    assert cache.get(key, {"lossnotes.m": "new", "lossnotes.other": "x"})["output"] == "out new"
-    assert cache.get(key, {"lossnotes.m": "edited"}) is None
-    assert cache.get(key, {}) is None  # the module is gone
+        assert cache.get(key, today(m=f"v{n}"))["output"] == f"out {n}"
+    assert cache.get(key, today(m="new", other="x"))["output"] == "out new"
+    assert cache.get(key, today(m="edited")) is None
+    assert cache.get(key, today()) is None  # the dependency is gone

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,9 @@ from .assets import styles as _styles
 from .assets import vendor as _assets
 from .execution import blocks as _blocks
 from .execution import cache as _cache
+from .execution import collect as _collect
 from .execution import execute as _execute
-from .execution import reload as _reload
+from .execution import pool as _pool
 from .execution import serve as _serve
 from .math import pages as _math
 from .outputs import jupyter as _jupyter
@@ -100,6 +102,8 @@ class LossnotesConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs: untyp
     """Run blocks and notebooks at all (also ``LOSSNOTES_EXECUTE=0``)."""
     timeout = config_options.Type((int, float), default=60)
     """Seconds a block or notebook cell may run; ``timeout="..."`` on a fence overrides."""
+    workers = config_options.Type(int, default=0)
+    """Worker processes running blocks at once; 0: one per core (``LOSSNOTES_WORKERS`` overrides)."""
     report = config_options.Type(str, default="build-report.md")
     """The generated build report page; empty for none."""
     notebooks = config_options.Type(bool, default=True)
@@ -155,13 +159,20 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        _reload.forget_lossnotes_modules()
         cache_root = self.root / self.config.cache_dir
+        workers = _pool.default_workers() if self.config.workers < 1 else self.config.workers
+        if "LOSSNOTES_WORKERS" in os.environ:
+            workers = _pool.default_workers()
         self.runner.start_build(
             _cache.BlockCache(cache_root),
             clean=self.clean,
             execute=self.execute,
             limit=float(self.config.timeout),
+            workers=workers,
+            root=self.root,
+            strict=bool(config.strict),
+            # The source tree: a block that writes there fails the build.
+            protected=[Path(config.docs_dir), self.root / "snippets", self.root / "src"],
         )
         if self.notebooks.plugin is not None:
             self.notebooks.plugin.config["execute"] = self._jupyter_execute
@@ -191,6 +202,12 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
             files.append(report)
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Every page's blocks run now, in parallel, before the first page is rendered.
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.runner.prepare(pages, config)
+        return nav
+
     # -- pages -------------------------------------------------------------------------
     @event_priority(50)  # before mkdocs-jupyter reads its cache directory
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -202,6 +219,11 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.tracker.start_page(page)
         self.runner.start_page()
         self.urls[page.file.src_uri] = page.url
+        if _collect.inline_values(markdown):
+            values = self.runner.inline_values(page.file.src_uri)
+            if not self.execute:
+                values = ["⋯"] * len(_collect.inline_values(markdown))
+            markdown = _collect.fill_inline_values(markdown, values)
         self.markdown[page.file.src_uri] = markdown
         self.notebooks.wrap_render(page, self.runner.records)
         if self.serving:

@@ -127,6 +127,12 @@ class BlockTracker:
         self.after_block: list[Callable[[Block | None, dict[str, Any], str], str]] = []
         #: The ``timeout="seconds"`` attribute of the block being formatted, if any.
         self.timeout: float | None = None
+        #: Its ``traceback="1"``: the block prints a traceback on purpose.
+        self.shows_traceback = False
+        #: Its ``html="1"``: the output is HTML, not Markdown.
+        self.html = False
+        #: While a page is converted only to collect its blocks: no failures, no hooks.
+        self.collecting = False
         self._page: Page | None = None
 
     def wrap_formatters(self, config: MkDocsConfig) -> None:
@@ -153,6 +159,11 @@ class BlockTracker:
         self.count = 0
         self.failures = []
 
+    @property
+    def current(self) -> Block | None:
+        """The block being formatted (``None`` past the fences found in the source)."""
+        return self.blocks[self.count - 1] if 0 < self.count <= len(self.blocks) else None
+
     def _format(self, original: Callable[..., str], *args: Any, **kwargs: Any) -> str:
         self.count += 1
         # Our own fence attribute: take it out of markdown-exec's extras, which it would
@@ -160,21 +171,24 @@ class BlockTracker:
         options = args[3] if len(args) > 3 else kwargs.get("options", {})
         extra = options.get("extra", {}) if isinstance(options, dict) else {}
         self.timeout = None
+        self.html = bool(options.get("html")) if isinstance(options, dict) else False
+        self.shows_traceback = str(extra.pop("traceback", "")).lower() in ("1", "true", "yes", "on")
         if "timeout" in extra:
             raw = extra.pop("timeout")
             try:
                 self.timeout = float(raw)
             except ValueError:
-                block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
                 self.failures.append(
                     Failure(
                         self.page,
                         self.count,
-                        block,
+                        self.current,
                         f"ValueError: timeout must be a number of seconds; got {raw!r}",
                     )
                 )
                 return ""
+        if self.collecting:
+            return str(original(*args, **kwargs))
         for hook in self.before_block:
             hook(self._page, self.count)
         capture = _Capture()
@@ -186,12 +200,12 @@ class BlockTracker:
             logger.removeHandler(capture)
         failed = [m for m in capture.messages if thirdparty.EXEC_FAILED in m]
         if failed:
-            block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
-            self.failures.append(Failure(self.page, self.count, block, _last_error_line(failed[0])))
+            self.failures.append(
+                Failure(self.page, self.count, self.current, _last_error_line(failed[0]))
+            )
             return ""  # never publish the traceback
-        block = self.blocks[self.count - 1] if self.count <= len(self.blocks) else None
         for after in self.after_block:
-            html = after(block, options if isinstance(options, dict) else {}, html)
+            html = after(self.current, options if isinstance(options, dict) else {}, html)
         return html
 
     def raise_for_failures(self) -> None:

@@ -1,22 +1,17 @@
-"""On-disk cache of executed blocks, keyed by everything that decides their output.
+"""On-disk cache of executed blocks, keyed by their code and checked against what they used.
 
-A block's key hashes
+A block's key hashes the code of the block *and of every earlier block of its session
+on the page* (snippets already inlined), its markdown-exec id, and the versions of
+Python, numpy and matplotlib with :data:`CACHE_VERSION`. Its entry records, besides
+the output, every dependency the block's session had used by the time it finished
+(:mod:`.deps`: the package functions it executed, the modules it imported, the files
+it read) with their hashes. A lookup hits only when the key matches *and* every
+recorded dependency hashes the same today.
 
-* the code of the block *and of every earlier block of its session on the page*
-  (snippets are already inlined by pymdownx.snippets when the code reaches us);
-* the versions of Python, numpy and matplotlib, and :data:`CACHE_VERSION`.
-
-Its entry records, besides the output, the lossnotes modules that were loaded when the
-block (with the earlier blocks of its session) executed, each with the hash of the
-source it was compiled from (see :mod:`.modules`; the house style of
-``lossnotes.figures``, applied before every block, is among them). A lookup hits only
-when the key matches *and* every recorded module's source hashes the same today.
-
-Editing prose changes no key; editing a lossnotes module re-runs exactly the blocks
-whose recorded modules include it. A stale result cannot be served because nothing
-outside the key and the recorded modules is read, and failures are never stored.
-A key keeps a few variants (one per set of module sources, least recently used
-dropped first), so undoing an edit hits.
+The block cannot see anything else that could change its output: the worker hides the
+build's environment and arguments and starts from a fixed state. Failures are never
+stored. A key keeps a few variants (one per set of dependency hashes, least recently
+used dropped first), so undoing an edit hits.
 """
 
 from __future__ import annotations
@@ -28,15 +23,15 @@ import json
 import os
 import platform
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..files import write_atomic
-from .modules import source_hash
 
 #: Bump when the meaning of a cached entry changes.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 _USES_PACKAGE = re.compile(r"\b(?:lossnotes|matplotlib)\b")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -99,7 +94,7 @@ def module_sources(root: Path | None) -> dict[str, str]:
             continue
         parts = relative.with_suffix("").parts
         name = ".".join(("lossnotes", *(parts[:-1] if parts[-1] == "__init__" else parts)))
-        sources[name] = source_hash(path.read_bytes())
+        sources[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return sources
 
 
@@ -161,7 +156,7 @@ class BlockCache:
     """JSON files under ``<root>/blocks/ab/abcdef....json``, written atomically.
 
     A file holds up to :attr:`VARIANTS` entries for its key, newest first, each with
-    the ``modules`` it recorded (module name to source hash).
+    the ``deps`` it recorded (dependency to hash).
     """
 
     VARIANTS = 6
@@ -177,16 +172,16 @@ class BlockCache:
             variants = json.loads(self._path(key).read_text(encoding="utf-8"))["variants"]
         except (OSError, ValueError, KeyError, TypeError):
             return []
-        return [v for v in variants if isinstance(v, dict) and isinstance(v.get("modules"), dict)]
+        return [v for v in variants if isinstance(v, dict) and isinstance(v.get("deps"), dict)]
 
-    def get(self, key: str, sources: dict[str, str]) -> dict[str, Any] | None:
-        """The entry of ``key`` whose every recorded module has today's source hash.
+    def get(self, key: str, unchanged: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+        """The entry of ``key`` whose recorded dependencies are ``unchanged``.
 
         The entry found becomes the newest variant, so the least recently used go first.
         """
         variants = self._variants(key)
         for index, variant in enumerate(variants):
-            if all(sources.get(name) == digest for name, digest in variant["modules"].items()):
+            if unchanged(variant["deps"]):
                 if index:
                     try:
                         self._write(
@@ -197,9 +192,14 @@ class BlockCache:
                 return variant
         return None
 
+    def seconds(self, key: str) -> float:
+        """How long the newest variant of ``key`` took to run (0 if none): for scheduling."""
+        variants = self._variants(key)
+        return float(variants[0].get("seconds", 0.0)) if variants else 0.0
+
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        """Store ``entry`` (with its ``modules``) as the newest variant of ``key``."""
-        variants = [v for v in self._variants(key) if v["modules"] != entry["modules"]]
+        """Store ``entry`` (with its ``deps``) as the newest variant of ``key``."""
+        variants = [v for v in self._variants(key) if v["deps"] != entry["deps"]]
         self._write(key, {"variants": [entry, *variants][: self.VARIANTS]})
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:

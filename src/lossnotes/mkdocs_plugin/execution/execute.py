@@ -1,129 +1,46 @@
-"""Run markdown-exec's Python blocks through the cache, with a time limit and a clean state.
+"""Execute every page's blocks ahead of rendering: plan against the cache, run the rest in workers.
 
-We replace markdown-exec's ``run`` step for Python (the function that executes the
-code and returns what it printed); markdown-exec still renders that output, so
-headings, tabs and ids come out exactly as without the cache.
+:meth:`Runner.prepare` is called once per build, after the file list is known and before
+any page is rendered. For each page it collects the blocks and inline values
+(:mod:`.collect`) and groups them by session; a block without a session is a session
+of its own. A session whose every item is in the cache with unchanged dependencies
+runs nothing; otherwise its items up to the last miss run in one worker process
+(:mod:`.pool`, :mod:`.worker`), and the results are checked (:mod:`.checks`) and stored.
+Any failure stops the build there, listing every failing block with its page and line.
 
-Sessions. markdown-exec keeps one namespace per session name for the whole build;
-we give every page fresh sessions. A block's key covers its session prefix, so a hit
-is correct by construction; but a later *miss* in the same session needs the
-namespace the skipped blocks would have built. So cached blocks are not executed,
-and the first miss of a session replays the earlier blocks of that session (output
-discarded) before running. Before every execution, replays included, random seeds
-and matplotlib's rcParams are reset (the house style of ``lossnotes.figures`` applied),
-which makes a block's output a function of its key alone: the same as in a clean run.
-
-Modules. Every session of a page sees its own, freshly imported lossnotes modules
-(:class:`.modules.Universes`), so the modules loaded after a block ran are exactly
-the ones its session's executed blocks used; they are stored with the entry and
-decide later hits (see :mod:`.cache`).
-
-Time limit. Builds run on the main thread (``mkdocs build`` and ``mkdocs serve``),
-where SIGALRM interrupts a runaway block; elsewhere (or without ``setitimer``) a timer
-thread raises ``TimeoutError`` in the building thread. Either way the block fails
-with ``TimeoutError`` and :mod:`.blocks` stops the build naming page and block.
+Rendering then only looks up: markdown-exec's Python runner is replaced by
+:meth:`Runner.run`, which returns the stored output of the block it is asked for (its
+code must be the collected one; a block that only appears at render time, because
+another plugin changed the page, is run on the spot the same way).
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import random
-import signal
-import threading
+import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
 from .. import thirdparty
+from . import checks
 from .blocks import BlockTracker
-from .cache import BlockCache, Fingerprint
-from .modules import Universes, install_finder, loaded_sources
+from .cache import BlockCache, Fingerprint, package_dir
+from .collect import Collector, Item
+from .deps import Sources
+from .pool import Job, Pool
 
-
-def reset_state() -> None:
-    """Seed ``random`` and ``numpy.random`` with 0 and restore the house rcParams.
-
-    Always, whether or not matplotlib was imported before: a block's output must not
-    depend on what ran before it in the process.
-    """
-    import matplotlib
-    import numpy
-
-    random.seed(0)
-    numpy.random.seed(0)  # noqa: NPY002  (the legacy global generator is what page code may use)
-    matplotlib.rcdefaults()
-    from lossnotes.figures import use_house_style
-
-    use_house_style()
-
-
-_imported = False
-
-
-def _import_libraries() -> float:
-    """Import what :func:`reset_state` needs (numpy, matplotlib, the libraries of
-    ``lossnotes.figures``) once per process; return the seconds it took."""
-    global _imported
-    if _imported:
-        return 0.0
-    start = time.perf_counter()
-    import numpy  # noqa: F401
-
-    try:  # its lossnotes modules are imported again in every session: only the libraries stay
-        import lossnotes.figures  # noqa: F401
-    except Exception:  # noqa: BLE001  reset_state reports it, naming the block
-        pass
-
-    _imported = True
-    return time.perf_counter() - start
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float, what: str) -> Iterator[None]:
-    """Raise ``TimeoutError`` inside the ``with`` body once ``seconds`` have passed."""
-    message = f"{what} ran longer than its time limit of {seconds:g} s"
-    if seconds <= 0:
-        yield
-        return
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-
-        def interrupt(signum: int, frame: Any) -> None:
-            raise TimeoutError(message)
-
-        previous = signal.signal(signal.SIGALRM, interrupt)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-    target = threading.get_ident()
-    start = time.perf_counter()
-
-    def interrupt_thread() -> None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(
-            ctypes.c_ulong(target), ctypes.py_object(TimeoutError)
-        )
-
-    timer = threading.Timer(seconds, interrupt_thread)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    except TimeoutError as error:
-        raise TimeoutError(message) from error
-    finally:
-        timer.cancel()
-    if time.perf_counter() - start > seconds:
-        raise TimeoutError(message)
+log = logging.getLogger("mkdocs.plugins.lossnotes")
 
 
 @dataclass
 class BlockRecord:
-    """One executed block of one build, for the log and the build report."""
+    """One executed block (or notebook) of one build, for the log and the build report."""
 
     page: str
     number: int
@@ -132,79 +49,209 @@ class BlockRecord:
     session: str
     state: str  # "ran", "cached", "off" (execution switched off)
     seconds: float
-    replayed: int = 0
     uses_package: bool = False
-    #: The lossnotes modules the block depends on (recorded when it ran), with their source hashes.
-    sources: dict[str, str] = field(default_factory=dict)
+    #: What its output depends on (see :mod:`.deps`), with the hashes recorded when it ran.
+    deps: dict[str, str | None] = field(default_factory=dict)
     #: Whether its output is in the cache (a hit, or stored after running).
     cacheable: bool = False
+    #: The claims of the prose it checked (``lossnotes.pages.claim``).
+    claims: list[str] = field(default_factory=list)
 
     @property
     def modules(self) -> tuple[str, ...]:
-        return tuple(sorted(self.sources))
+        return tuple(sorted({key.split(":")[1] for key in self.deps if key[:3] in ("fn:", "mod")}))
 
 
 @dataclass
-class _Session:
-    codes: list[str] = field(default_factory=list)
-    limits: list[float] = field(default_factory=list)
-    executed: int = 0  # how many of ``codes`` the live namespace reflects
+class Outcome:
+    """The result of one item: its output, or why it failed."""
+
+    item: Item
+    state: str
+    output: str = ""
+    error: str | None = None
+    seconds: float = 0.0
+    entry: dict[str, Any] = field(default_factory=dict)
+
+
+def _sessions(items: list[Item]) -> list[list[Item]]:
+    groups: dict[str, list[Item]] = {}
+    alone: list[list[Item]] = []
+    for item in items:
+        if item.session is None:
+            alone.append([item])
+        else:
+            groups.setdefault(item.session, []).append(item)
+    return [*groups.values(), *alone]
 
 
 class Runner:
-    """markdown-exec's Python ``run`` step, with cache, replay, limits and records."""
+    """Plans, runs and serves the blocks of one build."""
 
     def __init__(self, tracker: BlockTracker) -> None:
         self.tracker = tracker
         self.cache: BlockCache | None = None
         self.fingerprint: Fingerprint | None = None
+        self.sources: Sources | None = None
+        self.compiled = Path()
         self.clean = False
         self.execute = True
         self.default_limit = 60.0
+        self.workers = 1
+        self.root = Path.cwd()
+        self.strict = False
         self.records: list[BlockRecord] = []
         self.codes: dict[int, str] = {}
-        self._sessions: dict[str, _Session] = {}
-        self.universes = Universes()
+        self.outcomes: dict[tuple[str, str, int], Outcome] = {}
+        self.collector = Collector(tracker, self.default_limit)
 
     # -- lifecycle ---------------------------------------------------------------------
-    def start_build(self, cache: BlockCache, *, clean: bool, execute: bool, limit: float) -> None:
-        self.cache, self.clean, self.execute, self.default_limit = cache, clean, execute, limit
-        self.fingerprint = Fingerprint.current()
-        self.records = []
-
-    def start_page(self) -> None:
-        thirdparty.reset_python_sessions()
-        self._sessions = {}
-        self.codes = {}
-        self.universes.reset()
-
     def install(self) -> None:
         """Route markdown-exec's ``python``/``py`` fences through :meth:`run`."""
-        install_finder()
         thirdparty.route_python(self.run)
 
-    # -- execution ---------------------------------------------------------------------
-    def _execute(
+    def start_build(
         self,
-        code: str,
+        cache: BlockCache,
         *,
-        session: str | None,
-        id: str | None,
+        clean: bool,
+        execute: bool,
         limit: float,
-        what: str,
-        extra: dict[str, str],
-    ) -> str:
-        try:
-            reset_state()
-        except (
-            Exception
-        ) as error:  # e.g. a broken lossnotes.figures: name the block, not the plugin
-            raise thirdparty.execution_error(f"{type(error).__name__}: {error}") from error
-        try:
-            with time_limit(limit, what):
-                return thirdparty.run_python(code, session=session, id=id, **extra)
-        except TimeoutError as error:  # the alarm fired outside the block's own frame
-            raise thirdparty.execution_error(f"TimeoutError: {error}") from error
+        workers: int,
+        root: Path,
+        strict: bool,
+        protected: list[Path],
+    ) -> None:
+        self.cache, self.clean, self.execute, self.default_limit = cache, clean, execute, limit
+        self.workers, self.root, self.strict = workers, root, strict
+        package = package_dir()
+        self.protected = sorted({str(p) for p in [*protected, *([package] if package else [])]})
+        self.collector.default_limit = limit
+        self.fingerprint = Fingerprint.current()
+        self.sources = Sources(package_dir(), root)
+        self.compiled = self.sources.compile_package(cache.root / "code")
+        self.records, self.outcomes = [], {}
+
+    def start_page(self) -> None:
+        self.codes = {}
+
+    # -- before rendering --------------------------------------------------------------
+    def prepare(self, pages: Iterable[Page], config: MkDocsConfig) -> None:
+        """Collect, plan and execute the blocks of every page; stop the build on a failure."""
+        if not self.execute:
+            return
+        jobs: list[Job] = []
+        for page in pages:
+            if page.file.src_uri.endswith(".md"):
+                items = self.collector.page(page, config)
+                if self.tracker.failures:
+                    self.tracker.raise_for_failures()
+                for session in _sessions(items):
+                    job = self._plan(session)
+                    if job is not None:
+                        jobs.append(job)
+        start = time.perf_counter()
+        Pool(self.workers).run(jobs)
+        if jobs:
+            log.debug(f"lossnotes: {len(jobs)} sessions ran in {time.perf_counter() - start:.2f} s")
+        failures = [o for o in self.outcomes.values() if o.error is not None]
+        if failures:
+            failures.sort(key=lambda o: (o.item.page, o.item.line))
+            raise PluginError("\n".join(f"{o.item.where} failed: {o.error}" for o in failures))
+
+    def _key(self, items: list[Item], index: int) -> str:
+        assert self.fingerprint is not None
+        prefix = [f"{i.kind}:{i.code}" for i in items[: index + 1]]
+        item = items[index]
+        extra = {"id": item.id, "title": item.title, "ordinal": index}
+        return self.fingerprint.key(codes=prefix, session=item.session, extra=extra)
+
+    def _plan(self, items: list[Item]) -> Job | None:
+        assert self.cache is not None and self.sources is not None
+        keys = [self._key(items, index) for index in range(len(items))]
+        misses = []
+        for index, (item, key) in enumerate(zip(items, keys)):
+            entry = None if self.clean else self.cache.get(key, self.sources.unchanged)
+            if entry is None:
+                misses.append(index)
+            else:
+                self._store(Outcome(item, "cached", entry["output"], entry=entry))
+        if not misses:
+            return None
+        run = items[: misses[-1] + 1]
+        blocks = [i for i in run if i.kind == "block"]
+        data = {
+            "page": items[0].page,
+            "session": items[0].session,
+            "root": str(self.root),
+            "package": str(self.sources.package or ""),
+            "compiled": str(self.compiled),
+            "protected": self.protected,
+            "ignored": checks.environment_paths(),
+            "items": [
+                {
+                    "kind": item.kind,
+                    "code": item.code,
+                    "id": item.id,
+                    "title": item.title,
+                    "line": item.line,
+                    "ordinal": blocks.index(item) + 1 if item.kind == "block" else 0,
+                }
+                for item in run
+            ],
+        }
+
+        def report(index: int, kind: str, result: dict[str, Any]) -> None:
+            self._finish(run[index], keys[index], kind, result)
+
+        expected = sum(float(self.cache.seconds(key)) for key in keys)
+        name = f"{items[0].page} {items[0].session or items[0].number}"
+        limits = [item.limit for item in run]
+        return Job(name, data, limits, report, expected)
+
+    def _finish(self, item: Item, key: str, kind: str, result: dict[str, Any]) -> None:
+        assert self.cache is not None and self.sources is not None
+        where = item.where
+        for text in result.get("warnings", []):
+            log.warning(f"lossnotes: {where} warned: {text}")
+        for stream in ("stdout", "stderr"):
+            if result.get(stream, "").strip():
+                log.info(f"lossnotes: {where} wrote to {stream}: {result[stream].strip()}")
+        if kind == "failed":
+            line = result.get("error_line")
+            at = f" at line {line} of the block" if line else ""
+            self._store(Outcome(item, "ran", error=f"{result['error']}{at}"))
+            return
+        output = str(result["output"])
+        problem = checks.output_problem(output, item, self.root)
+        if problem is not None:
+            self._store(Outcome(item, "ran", error=problem))
+            return
+        deps = self.sources.record(result["deps"])
+        entry = {
+            "output": output,
+            "seconds": result.get("seconds", 0.0),
+            "deps": deps,
+            "claims": result.get("claims", []),
+            "warnings": result.get("warnings", []),
+        }
+        cacheable = all(v is not None for v in deps.values())
+        if cacheable and not result.get("warnings"):
+            self.cache.put(key, entry)
+        self._store(Outcome(item, "ran", output, entry=entry, seconds=entry["seconds"]))
+
+    def _store(self, outcome: Outcome) -> None:
+        item = outcome.item
+        self.outcomes[(item.page, item.kind, item.number)] = outcome
+        if outcome.state == "cached":
+            for text in outcome.entry.get("warnings", []):
+                log.warning(f"lossnotes: {item.where} warned: {text}")
+
+    # -- while rendering ---------------------------------------------------------------
+    def inline_values(self, page: str) -> list[str]:
+        """The computed inline values of ``page``, in order."""
+        found = [o for (p, kind, _), o in self.outcomes.items() if p == page and kind == "inline"]
+        return [o.output for o in sorted(found, key=lambda o: o.item.number)]
 
     def run(
         self,
@@ -215,72 +262,35 @@ class Runner:
         **extra: str,
     ) -> str:
         tracker = self.tracker
-        number = tracker.count
-        block = tracker.blocks[number - 1] if number <= len(tracker.blocks) else None
-        limit = tracker.timeout if tracker.timeout is not None else self.default_limit
-        what = f"block {number}"
+        if self.collector.active:
+            self.collector.record(code, session, id, extra)
+            return ""
+        number, block = tracker.count, tracker.current
         self.codes[number] = code
-        state = self._sessions.setdefault(session, _Session()) if session else _Session()
-        codes = [*state.codes, code]
         record = BlockRecord(
             page=tracker.page,
             number=number,
             line=block.line if block else 0,
             title=block.title if block else "",
             session=session or "",
-            state="ran",
+            state="off",
             seconds=0.0,
         )
-        start = time.perf_counter()
-        try:
-            if not self.execute:
-                record.state = "off"
-                return ""
-            assert self.cache is not None and self.fingerprint is not None
-            key = self.fingerprint.key(codes=codes, session=session)
-            entry = None if self.clean else self.cache.get(key, self.fingerprint.modules)
-            if entry is not None:
-                record.state = "cached"
-                record.sources, record.cacheable = dict(entry["modules"]), True
-                return entry["output"]
-            start += _import_libraries()  # once per process, not the block's own time
-            self.universes.enter(session or None)  # markdown-exec passes "" for no session
-            # Bring the session's namespace up to date before running this block.
-            for index in range(state.executed, len(state.codes)):
-                self._execute(
-                    state.codes[index],
-                    session=session,
-                    id=None,
-                    limit=state.limits[index],
-                    what=f"block {number} (replaying an earlier block of session '{session}')",
-                    extra={},
-                )
-                record.replayed += 1
-            ran = time.perf_counter()
-            output = self._execute(
-                code, session=session, id=id, limit=limit, what=what, extra=extra
+        self.records.append(record)
+        if not self.execute:
+            return ""
+        outcome = self.outcomes.get((tracker.page, "block", number))
+        if outcome is None or outcome.item.code != code:
+            raise thirdparty.execution_error(
+                "this block was not collected before rendering (did a plugin change the page?)"
             )
-            seconds = time.perf_counter() - ran
-            state.executed = len(codes)
-            modules = loaded_sources()
-            if all(modules.values()):  # every module's source is known: cacheable
-                record.sources, record.cacheable = dict(modules), True  # type: ignore[arg-type]
-                self.cache.put(
-                    key,
-                    {
-                        "output": output,
-                        "seconds": seconds,
-                        "page": tracker.page,
-                        "number": number,
-                        "modules": modules,
-                    },
-                )
-            return output
-        finally:
-            state.codes.append(code)
-            state.limits.append(limit)
-            record.seconds = time.perf_counter() - start
-            self.records.append(record)
+        if outcome.error is not None:
+            raise thirdparty.execution_error(outcome.error)
+        entry = outcome.entry
+        record.state, record.seconds = outcome.state, outcome.seconds
+        record.deps, record.claims = dict(entry.get("deps", {})), list(entry.get("claims", []))
+        record.cacheable = all(v is not None for v in record.deps.values())
+        return outcome.output
 
     def page_records(self, page: str) -> list[BlockRecord]:
         return [record for record in self.records if record.page == page]

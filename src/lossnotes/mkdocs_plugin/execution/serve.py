@@ -10,8 +10,7 @@ the plugin instance (which ``on_startup`` makes persist across rebuilds):
     page's render would read exactly the same inputs: its Markdown (after every
     ``on_page_markdown`` hook), its URL, the site's file list, ``mkdocs.yml``, every
     snippet file it included (hashed *before* it was read, so a racing edit can only
-    cause a re-render), the lossnotes module sources its executed blocks recorded
-    and, for a page rendered by mkdocstrings, every source file under the handler's
+    cause a re-render), the dependencies its executed blocks recorded and, for a page rendered by mkdocstrings, every source file under the handler's
     ``paths``. What a render leaves behind elsewhere is recorded and replayed on
     reuse: the block records (build report) and codes (notebook download), autorefs
     anchors, mkdocstrings inventory entries and handlers. A render that logged a
@@ -91,7 +90,7 @@ class _Rendered:
 
     key: str
     snippets: list[_Snippet]
-    modules: dict[str, str]
+    deps: dict[str, str | None]
     api_sources: str | None
     content: str
     toc: Any
@@ -188,7 +187,7 @@ class RenderCache:
             api_before = self._api_sources() if self._api_folders is not None else None
             render(config, files)
         records = runner.records[first_record:]
-        modules: dict[str, str] = {}
+        deps: dict[str, str | None] = {}
         cacheable = (
             not seen.warning.seen
             and not seen.downloads
@@ -196,8 +195,8 @@ class RenderCache:
             and all(r.cacheable for r in records)
         )
         for record in records:
-            for name, digest in record.sources.items():
-                cacheable = cacheable and modules.setdefault(name, digest) == digest
+            for name, digest in record.deps.items():
+                cacheable = cacheable and deps.setdefault(name, digest) == digest
         if seen.handlers and (api_before is None or set(seen.handlers) != {"python"}):
             cacheable = False  # rendered by a handler whose sources we do not know
         if not cacheable or not runner.execute or runner.clean:
@@ -206,7 +205,7 @@ class RenderCache:
         self.pages[src] = _Rendered(
             key=key,
             snippets=seen.snippets,
-            modules=modules,
+            deps=deps,
             api_sources=api_before if seen.handlers else None,
             content=page.content or "",
             toc=copy.deepcopy(page.toc),
@@ -223,10 +222,9 @@ class RenderCache:
         )
 
     def _still_valid(self, entry: _Rendered, key: str, runner: Runner) -> bool:
-        if entry.key != key or not runner.execute or runner.clean or runner.fingerprint is None:
+        if entry.key != key or not runner.execute or runner.clean or runner.sources is None:
             return False
-        current = runner.fingerprint.modules
-        if any(current.get(name) != digest for name, digest in entry.modules.items()):
+        if not runner.sources.unchanged(entry.deps):
             return False
         if entry.api_sources is not None and entry.api_sources != self._api_sources():
             return False
@@ -246,9 +244,7 @@ class RenderCache:
                 if target is not None:
                     links[target] = dict(anchors)
             page.links_to_anchors = links
-        runner.records.extend(
-            replace(r, state="cached", seconds=0.0, replayed=0) for r in entry.records
-        )
+        runner.records.extend(replace(r, state="cached", seconds=0.0) for r in entry.records)
         runner.codes.update(entry.codes)
         thirdparty.replay_render(config, page, entry.anchors, entry.handlers, entry.inventory)
 

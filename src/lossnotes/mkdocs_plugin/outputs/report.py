@@ -22,10 +22,19 @@ Written by the lossnotes plugin at the end of the build that produced this site:
 long each executed block and notebook took, and whether its output was computed
 (*ran*) or taken from the execution cache (*cached*). The cache key of a block is its
 code with the earlier blocks of its session and the versions of Python, numpy and
-matplotlib; a cached result is used only while the lossnotes modules that were loaded
-when it ran (the house style of `lossnotes.figures` among them) are unchanged.
+matplotlib; a cached result is used only while everything its session used when it ran
+is unchanged: each lossnotes function it executed, the module-level code of each
+module it imported, and each file it read.
 
 <div data-lossnotes-report="summary"></div>
+
+## Claims checked
+
+Each sentence of the prose that compares or characterises a result is checked by the
+block that computes it (`lossnotes.pages.claim`); a claim that stops holding fails the
+build. Per page:
+
+<div data-lossnotes-report="claims"></div>
 
 ## Slowest blocks
 
@@ -49,12 +58,6 @@ def _table(headers: Sequence[str], rows: list[list[str]], align: str) -> str:
     return f'<table class="lossnotes-report"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _state(record: BlockRecord) -> str:
-    if record.state == "ran" and record.replayed:
-        return f"ran (replayed {record.replayed} earlier block{'s' if record.replayed > 1 else ''})"
-    return record.state
-
-
 def _rows(records: list[BlockRecord], link: Callable[[str], str]) -> list[list[str]]:
     rows = []
     for record in records:
@@ -66,11 +69,27 @@ def _rows(records: list[BlockRecord], link: Callable[[str], str]) -> list[list[s
                 f'<a href="{html.escape(link(record.page))}">{html.escape(record.page)}</a>',
                 html.escape(where),
                 html.escape(record.title or record.session),
-                html.escape(_state(record)),
+                html.escape(record.state),
                 f"{record.seconds:.3f}",
             ]
         )
     return rows
+
+
+def _claims(records: list[BlockRecord], link: Callable[[str], str]) -> str:
+    pages: dict[str, list[str]] = {}
+    for record in records:
+        pages.setdefault(record.page, []).extend(record.claims)
+    checked = {page: claims for page, claims in pages.items() if claims}
+    if not checked:
+        return "<p>No page checked a claim in this build.</p>"
+    items = []
+    for page, claims in checked.items():
+        listed = "".join(f"<li>{html.escape(claim)}</li>" for claim in claims)
+        anchor = f'<a href="{html.escape(link(page))}">{html.escape(page)}</a>'
+        items.append(f"<li>{anchor}: {len(claims)} claims<ul>{listed}</ul></li>")
+    total = sum(len(claims) for claims in checked.values())
+    return f"<p>{total} claims on {len(checked)} pages.</p><ul>{''.join(items)}</ul>"
 
 
 def render(records: list[BlockRecord], link: Callable[[str], str]) -> dict[str, str]:
@@ -86,6 +105,7 @@ def render(records: list[BlockRecord], link: Callable[[str], str]) -> dict[str, 
     slowest = sorted(records, key=lambda record: record.seconds, reverse=True)[:SLOWEST]
     return {
         "summary": summary,
+        "claims": _claims(records, link),
         "slowest": _table(headers, _rows(slowest, link), "lllll" if not slowest else "llllr"),
         "all": _table(headers, _rows(records, link), "llllr"),
     }
