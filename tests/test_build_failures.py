@@ -102,7 +102,10 @@ def test_a_block_linking_to_a_missing_page_fails_the_strict_build(tmp_path: Path
     config = make_project(tmp_path, pages)
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
-    assert "links.md: an executed block links to 'missing.md', which is not a page" in result.stderr
+    assert (
+        "links.md: executed block 1 (line 4) links to 'missing.md', which is not a page"
+        in result.stderr
+    )
 
 
 @pytest.mark.parametrize("installed", ["9.9.0", "10.0", "9.8.1"])

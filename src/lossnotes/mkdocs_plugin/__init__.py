@@ -253,6 +253,11 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
             html = _readers.insert_after_title(html, _readers.run_note(self.built))
         return html
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page is rendered: the links blocks printed can be checked, anchors included.
+        _links.check_block_links(self.runner.printed(), files)
+        return env
+
     @event_priority(100)  # before search indexes the page
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -22,6 +22,8 @@ KATEX_DEST = "assets/katex"
 _CDN_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc=[\"'](?:https?://[^\"']*)?[\"'][^>]*>\s*</script>"  # remote or empty src
     r"|<script\b[^>]*type=[\"']text/x-mathjax-config[\"'][^>]*>.*?</script>"  # MathJax's settings
+    # An inline module importing from another host (mkdocs-jupyter's Mermaid loader).
+    r"|<script\b[^>]*>(?:(?!</script>).)*?\bimport\b[\s(]*[\"']https?://(?:(?!</script>).)*?</script>"
     r"|<link\b[^>]*\bhref=[\"']https?://[^\"']*[\"'][^>]*>",
     re.S | re.I,
 )
@@ -98,5 +100,7 @@ def strip_cdn_scripts(html: str) -> str:
     '<p>x</p>'
     >>> strip_cdn_scripts('<script src=""></script><script src="local.js"></script>')
     '<script src="local.js"></script>'
+    >>> strip_cdn_scripts('<script type="module">await import("https://cdn.example/m.mjs")</script><p>')
+    '<p>'
     """
     return _CDN_SCRIPT.sub("", html)

@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .cache import package_dir
 from .collect import Item, masked
 
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\", line \d+")
@@ -39,6 +40,7 @@ def local_paths(root: Path) -> list[str]:
         str(root),
         str(Path(root).resolve()),
         *environment_paths(),
+        *([str(package.parent)] if (package := package_dir()) is not None else []),
         os.path.expanduser("~"),
         tempfile.gettempdir(),
     }

@@ -154,7 +154,7 @@ class Collector:
         markdown, _meta = meta.get_data(source)
         self.tracker.start_page(page)
         values = inline_values(markdown)
-        if not self.tracker.blocks and not values:
+        if not self.tracker.blocks and not values and "--8<--" not in markdown:
             return []
         if self._md is None:
             self._md = markdown_lib.Markdown(

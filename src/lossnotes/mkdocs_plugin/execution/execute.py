@@ -141,11 +141,15 @@ class Runner:
         if not self.execute:
             return
         jobs: list[Job] = []
+        problems: list[str] = []  # pages that cannot even be collected
         for page in pages:
             if page.file.src_uri.endswith(".md"):
-                items = self.collector.page(page, config)
-                if self.tracker.failures:
+                try:
+                    items = self.collector.page(page, config)
                     self.tracker.raise_for_failures()
+                except PluginError as error:
+                    problems.append(str(error))
+                    continue
                 for session in _sessions(items):
                     job = self._plan(session)
                     if job is not None:
@@ -155,9 +159,10 @@ class Runner:
         if jobs:
             log.debug(f"lossnotes: {len(jobs)} sessions ran in {time.perf_counter() - start:.2f} s")
         failures = [o for o in self.outcomes.values() if o.error is not None]
-        if failures:
-            failures.sort(key=lambda o: (o.item.page, o.item.line))
-            raise PluginError("\n".join(f"{o.item.where} failed: {o.error}" for o in failures))
+        failures.sort(key=lambda o: (o.item.page, o.item.line))
+        problems += [f"{o.item.where} failed: {o.error}" for o in failures]
+        if problems:
+            raise PluginError("\n".join(problems))
 
     def _key(self, items: list[Item], index: int) -> str:
         assert self.fingerprint is not None
@@ -291,6 +296,14 @@ class Runner:
         record.deps, record.claims = dict(entry.get("deps", {})), list(entry.get("claims", []))
         record.cacheable = all(v is not None for v in record.deps.values())
         return outcome.output
+
+    def printed(self) -> list[tuple[str, str, str]]:
+        """Every output a block printed this build: (page, where, output)."""
+        return [
+            (o.item.page, o.item.where, o.output)
+            for o in self.outcomes.values()
+            if o.item.kind == "block" and o.error is None
+        ]
 
     def page_records(self, page: str) -> list[BlockRecord]:
         return [record for record in self.records if record.page == page]

@@ -52,8 +52,9 @@ class Recorder:
         return path.startswith(self.root)
 
     def _refuse(self, what: str, path: str) -> None:
-        self.violations.append(f"{what} {path}")
-        raise PermissionError(f"a block may not {what} {path}: it is in the source tree")
+        message = f"a block may not {what} {path}: it is in the source tree"
+        self.violations.append(message)
+        raise PermissionError(message)
 
     def audit(self, event: str, args: tuple[Any, ...]) -> None:
         if self.busy or not (event == "open" or event in _CHANGES or event in _LISTINGS):

@@ -9,7 +9,9 @@ the package's sources. Its key and our directory together are the full key.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import shutil
 import time
 from pathlib import Path
@@ -40,6 +42,39 @@ def set_time_limit(limit: float) -> None:
         return float(cell.get("metadata", {}).get("lossnotes", {}).get("timeout", limit)) or None
 
     thirdparty.set_cell_timeout(cell_limit)
+
+
+_CELL = re.compile(r"executing the following cell:\n-+\n(.*?)\n-+\n", re.S)
+
+
+def failing_cell(message: str, notebook: str) -> str:
+    """`` in cell N (`first line`)`` for nbconvert's error ``message``, or ``""``.
+
+    Cells are numbered from 1 among code cells, as Jupyter shows them unexecuted.
+
+    Examples
+    --------
+    >>> book = json.dumps({"cells": [{"cell_type": "markdown", "source": "# T"},
+    ...     {"cell_type": "code", "source": ["x = 1\\n", "y = 1 / 0"]}]})
+    >>> error = "executing the following cell:\\n---\\nx = 1\\ny = 1 / 0\\n---\\nZeroDivisionError"
+    >>> failing_cell(error, book)
+    ' in code cell 1 (`x = 1`)'
+    """
+    found = _CELL.search(message)
+    if found is None:
+        return ""
+    try:
+        cells = json.loads(notebook)["cells"]
+    except (ValueError, KeyError, TypeError):
+        return ""
+    code = [c for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
+    for number, cell in enumerate(code, start=1):
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if source.strip() == found[1].strip():
+            first = source.strip().splitlines()[0] if source.strip() else ""
+            return f" in code cell {number} (`{first}`)"
+    return ""
 
 
 class Notebooks:
@@ -89,8 +124,9 @@ class Notebooks:
                 name = getattr(error, "ename", type(error).__name__)
                 value = getattr(error, "evalue", str(error).strip().splitlines()[-1:] or [""])
                 value = value if isinstance(value, str) else value[0]
+                cell = failing_cell(str(error), page.file.content_string)
                 raise PluginError(
-                    f"{page.file.src_uri}: notebook execution failed: {name}: {value}"
+                    f"{page.file.src_uri}: notebook execution failed{cell}: {name}: {value}"
                 ) from error
             finally:
                 logger.removeHandler(hits)

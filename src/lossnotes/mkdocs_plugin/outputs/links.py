@@ -1,17 +1,22 @@
-"""Resolve ``.md`` links in the output of executed blocks, as MkDocs does for the page.
+"""Links in the output of executed blocks: rewritten as MkDocs does for the page, and checked.
 
 MkDocs rewrites a page's links to other pages (``[x](other.md)`` becomes
-``../other/``) and warns about missing targets. Markdown printed by an executed block
-is converted by markdown-exec on its own, after that rewriting, so its links would
-still point at ``.md`` files. We rewrite what is left in the page's HTML the same way,
-and warn (which fails a ``--strict`` build) when the target page does not exist.
+``../other/``) and warns about missing targets and anchors. Markdown printed by an
+executed block is converted by markdown-exec on its own, after that rewriting, and HTML
+printed by a block is passed through untouched, so neither is seen by MkDocs. We
+rewrite the ``.md`` links left in the page's HTML the same way (:func:`resolve_md_links`)
+and, once every page is rendered, check every link a block printed, ``.md`` and raw
+``<a href>`` alike, and its anchor (:func:`check_block_links`): a link that does not
+resolve is a warning naming the page and the block, which fails a ``--strict`` build.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import posixpath
 import re
+from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -40,12 +45,7 @@ def resolve_md_links(html: str, page: Page, files: Files) -> str:
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
         found = files.get_file_from_path(source)
         if found is None:
-            log.warning(
-                "%s: an executed block links to '%s', which is not a page of the site",
-                page.file.src_uri,
-                target,
-            )
-            return match[0]
+            return match[0]  # reported by check_block_links
         return f"{start}{found.url_relative_to(page.file)}{anchor}{end}"
 
     return _MD_LINK.sub(replace, html)
@@ -69,3 +69,53 @@ def resolve_site_root(html: str, page_url: str) -> str:
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
     root = "../" * depth or "./"
     return _ROOTED.sub(lambda match: match[1] + root, html)
+
+
+_PRINTED_LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\)|\bhref=["']([^"']+)["']""")
+_IDS = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def _target(link: str, page: Page, files: Files) -> tuple[Any, str] | None:
+    """The file a printed link points at (``None``: none) and its anchor."""
+    path, _, anchor = link.partition("#")
+    if not path:
+        return page.file, anchor
+    if path.startswith(SITE_ROOT):
+        url = posixpath.normpath(path[len(SITE_ROOT) :])
+    elif path.endswith(".md"):
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        found = files.get_file_from_path(source)
+        return (found, anchor) if found is not None else None
+    else:
+        url = posixpath.normpath(posixpath.join(page.url, path))
+    url = "" if url == "." else url.lstrip("/")
+    for file in files:
+        if file.url.rstrip("/") == url.rstrip("/") or file.dest_uri == url:
+            return file, anchor
+    return None
+
+
+def check_block_links(printed: list[tuple[str, str, str]], files: Files) -> None:
+    """Warn about every link in ``printed`` (page, where, output) that does not resolve."""
+    ids: dict[str, set[str]] = {}
+    for src, where, output in printed:
+        file = files.get_file_from_path(src)
+        if file is None or file.page is None:
+            continue
+        for match in _PRINTED_LINK.finditer(output):
+            link = html_lib.unescape(match[1] or match[2])
+            elsewhere = re.match(r"[a-z][a-z0-9+.-]*:|//", link, re.I)
+            if elsewhere and not link.startswith(SITE_ROOT):
+                continue  # another site, mail, data
+            found = _target(link, file.page, files)
+            if found is None:
+                log.warning(f"{where} links to '{link}', which is not a page or file of the site")
+                continue
+            target, anchor = found
+            if anchor and target.page is not None:
+                if target.src_uri not in ids:
+                    ids[target.src_uri] = set(_IDS.findall(target.page.content or ""))
+                if anchor not in ids[target.src_uri]:
+                    log.warning(
+                        f"{where} links to '{link}': '{target.src_uri}' has no anchor '#{anchor}'"
+                    )
