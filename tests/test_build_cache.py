@@ -68,6 +68,42 @@ print(f"later says {VALUE}")
 ```
 """
 
+FUNCTIONS_PAGE = """\
+# Functions
+
+```python exec="1"
+open(RUNS, "a").write("calls-f\\n")
+from lossnotes._cacheprobe_fn import f
+print(f"f gives {f()}")
+```
+
+```python exec="1"
+open(RUNS, "a").write("calls-g\\n")
+from lossnotes._cacheprobe_fn import g
+print(f"g gives {g()}")
+```
+
+```python exec="1"
+open(RUNS, "a").write("imports-only\\n")
+import lossnotes._cacheprobe_fn
+print("imported")
+```
+"""
+PROBE_FN = """\
+LIMIT = 1
+
+
+def f():
+    return "f1"
+
+
+def g():
+    def inner():
+        return "g1"
+
+    return inner()
+"""
+
 HOME = """\
 # Home
 
@@ -78,7 +114,10 @@ print(f"early says {VALUE}")
 ```
 """
 
-EVERY_BLOCK = {"early", "setup", "package", "plain", "snippet", "other", "again", "later"}
+FUNCTION_BLOCKS = {"calls-f", "calls-g", "imports-only"}
+EVERY_BLOCK = {"early", "setup", "package", "plain", "snippet", "other", "again", "later"} | (
+    FUNCTION_BLOCKS
+)
 USES_CACHEPROBE = {"early", "setup", "package", "again", "later"}  # setup: replayed for its session
 
 
@@ -95,10 +134,13 @@ class Project:
             'from lossnotes._cacheprobe_dep import DEP\n\nOTHER = f"dep {DEP}"\n'
         )
         (self.package / "_cacheprobe_dep.py").write_text('DEP = "one"\n')
+        (self.package / "_cacheprobe_fn.py").write_text(PROBE_FN)
         (root / "snippets").mkdir()
         (root / "snippets" / "cacheprobe_snippet.py").write_text('print("snippet says one")\n')
         page, home = (text.replace("RUNS", repr(str(self.runs))) for text in (PAGE, HOME))
-        self.config = make_project(root, {"index.md": home, "probe.md": page})
+        functions = FUNCTIONS_PAGE.replace("RUNS", repr(str(self.runs)))
+        pages = {"index.md": home, "probe.md": page, "functions.md": functions}
+        self.config = make_project(root, pages)
         self.page = root / "docs" / "probe.md"
 
     def build(self, **env: str) -> set[str]:
@@ -172,6 +214,20 @@ def test_package_edit_reruns_only_the_blocks_that_use_it(project: Project) -> No
     assert "alpha" not in html
     assert "early says beta" in (project.root / "site" / "index.html").read_text()
     assert "setup done, base 40" in html
+    assert project.build() == set()
+
+
+def test_function_edit_reruns_only_the_blocks_that_executed_it(project: Project) -> None:
+    """Dependencies are per function: f's edit re-runs f's caller; g's inner function is g's."""
+    project.build()
+    module = project.package / "_cacheprobe_fn.py"
+    project.edit(module, 'return "f1"', 'return "f2"')
+    assert project.build() == {"calls-f"}
+    project.edit(module, 'return "g1"', 'return "g2"')
+    assert project.build() == {"calls-g"}
+    assert "g gives g2" in (project.root / "site" / "functions" / "index.html").read_text()
+    project.edit(module, "LIMIT = 1", "LIMIT = 2")  # module-level code: every importer
+    assert project.build() == FUNCTION_BLOCKS
     assert project.build() == set()
 
 

@@ -85,7 +85,8 @@ def test_a_hostile_block_fails_the_build_naming_page_block_and_what(
     failing: tuple[Path, str], page: str
 ) -> None:
     _, log = failing
-    line = next((x for x in log.splitlines() if x.lstrip("ERROR -").startswith(page)), None)
+    named = (re.sub(r"^ERROR\s+-\s+", "", x) for x in log.splitlines())
+    line = next((x for x in named if x.startswith(page)), None)
     assert line is not None, f"{page} is not named:\n{log[-3000:]}"
     assert f"{page}: executed block 1 (line 3) failed: {EXPECTED[page]}" in line
 
