@@ -28,10 +28,12 @@ CODE_LINES = 150
 # largest modules are over the guide, and say so here rather than pass silently. The
 # third-party module is a catalogue of small shims, one per private API, kept together.
 OVER_THE_GUIDE = {
-    "mkdocs_plugin/__init__.py": 200,
-    "mkdocs_plugin/execution/execute.py": 215,
-    "mkdocs_plugin/execution/serve.py": 265,
-    "mkdocs_plugin/thirdparty.py": 170,
+    # The plugin class: one short method per MkDocs event it takes part in.
+    "mkdocs_plugin/__init__.py": 210,
+    # The render reuse of `mkdocs serve`, kept because it pays (see tests/benchmarks/bench_build.py).
+    "mkdocs_plugin/execution/serve.py": 260,
+    # Every private API of another library, kept in one place on purpose.
+    "mkdocs_plugin/thirdparty.py": 160,
 }
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 

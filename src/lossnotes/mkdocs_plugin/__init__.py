@@ -2,37 +2,41 @@
 
 Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. A build goes
 
-1. **collect**: each page's executed fences are found and numbered as markdown-exec
-   formats them (``execution.blocks``);
-2. **execute**: each Python block runs with fresh sessions per page, random seeds and
-   rcParams reset, and a time limit (60 s, ``timeout="120"`` on a fence); notebook
-   pages run through mkdocs-jupyter with a limit per cell (``execution.execute``,
-   ``outputs.jupyter``);
-3. **cache**: a block's output is stored under the code of its session so far and the
-   versions of Python, numpy and matplotlib, and holds while the sources of the
-   lossnotes modules it used are unchanged (``execution.cache``, ``execution.modules``);
-   ``mkdocs serve`` forgets those modules before each rebuild and reuses unchanged
-   page renders (``execution.reload``, ``execution.serve``);
-4. **render**: formulas are typeset with KaTeX in node and its fonts subset to the
-   glyphs drawn (``math``); KaTeX and the vendored scripts are served from the site,
-   style sheets bundled, figures moved to files (``assets``); every page with executed
-   blocks is offered as a notebook whose first cell installs lossnotes, the home page and
-   every page running a ``snippets/`` file say how to run the examples (``pip install``
-   of the version built with), and each such example links to its file in the repository
-   (``outputs.notebook``, ``outputs.readers``);
-5. **check**: a failing block or notebook stops the build naming the page, the block
-   and its line, and never publishes a traceback; ``.md`` links in block output are
-   resolved or warned about (``execution.blocks``, ``outputs.links``);
-6. **report**: one log line per page and a "Build report" page (``outputs.report``).
+1. **collect** (``on_nav``, before any page is rendered): each page with executed
+   fences is converted once to record every Python block exactly as markdown-exec will
+   run it, and its inline values ``{{ expression }}`` (``execution.blocks``,
+   ``execution.collect``);
+2. **execute**: every session (a block without one is a session of its own) that the
+   cache cannot serve runs in its own worker process, forked from a server with numpy
+   and matplotlib imported, one worker per core; a block's limit (60 s,
+   ``timeout="120"`` on a fence) is enforced by killing the worker (``execution.pool``,
+   ``execution.worker``); notebook pages run through mkdocs-jupyter with a limit per
+   cell (``outputs.jupyter``);
+3. **cache**: an output is stored under its session's code so far and the versions of
+   Python, numpy and matplotlib, with what the session used: each lossnotes function it
+   executed, the module-level code of each module it imported, each file it read
+   (``execution.plan``, ``execution.cache``, ``execution.deps``, ``execution.probes``,
+   ``execution.recorder``); ``mkdocs serve`` also reuses unchanged page renders
+   (``execution.serve``);
+4. **check**: a failing, killed or exiting block, a local path, traceback or unbalanced
+   math delimiter in an output, or a write into the source tree stops the build, listing
+   every such block with its page and line; links and anchors a block printed are checked
+   once every page is rendered (``execution.checks``, ``outputs.links``);
+5. **render**: markdown-exec renders each stored output; formulas are typeset with KaTeX
+   in node and its fonts subset (``math``); KaTeX and the vendored scripts are served
+   from the site, style sheets bundled, figures moved to files (``assets``); every page
+   with executed blocks is offered as a notebook, and pages running examples say how to
+   run them (``outputs.notebook``, ``outputs.readers``);
+6. **report**: one log line per page and a "Build report" page with every block's time
+   and cache state and the claims each page checked (``outputs.report``).
 
-The groups are subpackages: ``execution`` (blocks, execute, cache, modules, reload,
-serve), ``math`` (mathtext, katex, fonts, pages), ``assets`` (vendor, styles, preload,
-figures) and ``outputs`` (notebook, jupyter, report, links, readers). Every use of another
-library's private API is in :mod:`.thirdparty`, whose ``check_versions`` stops a
-build on an untested version; :mod:`.files` writes cache files atomically.
+Every use of another library's private API is in :mod:`.thirdparty`, whose
+``check_versions`` stops a build on an untested version; :mod:`.files` writes cache
+files atomically.
 
 Environment: ``LOSSNOTES_CLEAN=1`` ignores the cache (as does ``CI=true`` unless
-``LOSSNOTES_CLEAN=0``); ``LOSSNOTES_EXECUTE=0`` builds without running anything.
+``LOSSNOTES_CLEAN=0``); ``LOSSNOTES_EXECUTE=0`` builds without running anything; ``LOSSNOTES_WORKERS=N`` sets the
+number of worker processes (the ``workers`` option).
 """
 
 from __future__ import annotations
@@ -75,18 +79,8 @@ from .outputs import report as _report
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
 STYLESHEET = "assets/lossnotes-build.css"
-_CSS = """\
-/* Written by the lossnotes plugin. Notebook outputs are raster images drawn for a
-   light page: in the dark scheme, invert their lightness and keep their hues. */
-[data-md-color-scheme="slate"] .jupyter-wrapper .jp-RenderedImage img,
-[data-md-color-scheme="slate"] .jupyter-wrapper .jp-OutputArea-output img {
-  filter: invert(1) hue-rotate(180deg);
-}
-.md-typeset .lossnotes-download { margin: 0 0 1em; }
-.md-typeset .lossnotes-download .md-button { font-size: 0.7rem; padding: 0.3em 1em; }
-.md-typeset .lossnotes-run { font-size: 0.7rem; margin: 0 0 0.8em; }
-.md-typeset .lossnotes-source { font-size: 0.64rem; margin: -0.8em 0 1em; text-align: right; }
-"""
+#: Notebook images in the dark scheme, the download button, the run note, source links.
+_CSS = (Path(__file__).parent / "assets" / "build.css").read_text(encoding="utf-8")
 
 
 class LossnotesConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs: untyped __init_subclass__
@@ -218,12 +212,10 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self.tracker.start_page(page)
         self.runner.start_page()
-        self.urls[page.file.src_uri] = page.url
-        if _collect.inline_values(markdown):
-            values = self.runner.inline_values(page.file.src_uri)
-            if not self.execute:
-                values = ["⋯"] * len(_collect.inline_values(markdown))
-            markdown = _collect.fill_inline_values(markdown, values)
+        src = page.file.src_uri
+        self.urls[src] = page.url
+        if self.execute:
+            markdown = _collect.fill_inline_values(markdown, self.runner.inline_values(src))
         self.markdown[page.file.src_uri] = markdown
         self.notebooks.wrap_render(page, self.runner.records)
         if self.serving:

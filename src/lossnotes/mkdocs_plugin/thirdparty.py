@@ -1,11 +1,10 @@
 """Every use of another library's private or undocumented API, in one place.
 
-The plugin reaches into markdown-exec (its Python runner and session tables), mkdocs-
-jupyter (the nbconvert app it builds, its cache log line, how it replaces
-``page.render``), Material's search index, mkdocs-autorefs' anchors, mkdocstrings'
-handlers and inventory, pymdownx.snippets' file lookup, matplotlib's figure manager
-and a private attribute of MkDocs' pages. None of that is promised to survive a
-release, so the rest of the plugin uses only the small functions below, and
+The plugin reaches into markdown-exec (its table of formatters and the text of its
+failure log), mkdocs-jupyter (the nbconvert app it builds, its cache log line, how it
+replaces ``page.render``), Material's search index, mkdocs-autorefs' anchors,
+mkdocstrings' handlers and inventory, pymdownx.snippets' file lookup and a private
+attribute of MkDocs' pages. None of that is promised to survive a release, so the rest of the plugin uses only the small functions below, and
 :func:`check_versions` stops a build on a version this code was not checked against:
 a clear error at start-up rather than a wrong page later. When a library moves on,
 check this module against it, then widen :data:`SUPPORTED`.
@@ -28,14 +27,13 @@ from mkdocs.structure.pages import Page
 #: (those of constraints.txt); a library that is not installed is not used.
 SUPPORTED: dict[str, tuple[int, int]] = {
     "mkdocs": (1, 6),  # Page._title_from_render; pages whose render is replaced
-    "markdown-exec": (1, 12),  # _internal.formatters.python, formatters table, log text
+    "markdown-exec": (1, 12),  # the formatters table, base_format, its failure log text
     "mkdocs-jupyter": (0, 26),  # nbconvert2.get_nbconvert_app, "Cache hit" log, page.render
     "nbconvert": (7, 17),  # the ExecutePreprocessor config of mkdocs-jupyter's app
     "mkdocs-material": (9, 8),  # plugins.search.plugin.SearchIndex internals
     "mkdocs-autorefs": (1, 4),  # AutorefsPlugin.register_anchor, replaced per render
     "mkdocstrings": (1, 0),  # plugin._handlers, get_handler, inventory.register
     "pymdown-extensions": (13, 1),  # SnippetPreprocessor.get_snippet_path and download
-    "matplotlib": (3, 11),  # matplotlib._pylab_helpers.Gcf.figs
 }
 
 
@@ -76,21 +74,6 @@ def route_python(run: Callable[..., str]) -> None:
 
     markdown_exec.formatters["python"] = format_python
     markdown_exec.formatters["py"] = format_python
-
-
-def reset_python_sessions() -> None:
-    """Forget markdown-exec's session namespaces (it keeps them for the whole build)."""
-    from markdown_exec._internal.formatters import python
-
-    python._sessions_globals.clear()
-    python._sessions_counter.clear()
-
-
-def run_python(code: str, *, session: str | None, id: str | None, **extra: str) -> str:
-    """markdown-exec's own runner: execute ``code`` in its session, return what it printed."""
-    from markdown_exec._internal.formatters import python
-
-    return python._run_python(code, session=session, id=id, **extra)  # type: ignore[arg-type]
 
 
 def execution_error(message: str) -> Exception:
@@ -254,11 +237,3 @@ def wrap_search_index(
         wrapped = make(SearchIndex.add_entry_from_context)
         wrapped.__lossnotes__ = True  # type: ignore[attr-defined]
         SearchIndex.add_entry_from_context = wrapped
-
-
-# -- matplotlib ------------------------------------------------------------------------
-def pyplot_figures() -> dict[Any, Any]:
-    """pyplot's table of open figures (number -> manager), which it keeps module-global."""
-    from matplotlib._pylab_helpers import Gcf
-
-    return Gcf.figs

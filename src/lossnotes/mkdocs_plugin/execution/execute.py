@@ -16,27 +16,21 @@ another plugin changed the page, is run on the spot the same way).
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from .. import thirdparty
-from . import checks
 from .blocks import BlockTracker
-from .cache import BlockCache, Fingerprint, package_dir
-from .collect import Collector, Item
+from .cache import BlockCache, package_dir
+from .collect import Collector
 from .deps import Sources
+from .plan import Outcome, Plan, sessions
 from .pool import Job, Pool
-
-log = logging.getLogger("mkdocs.plugins.lossnotes")
-
 
 @dataclass
 class BlockRecord:
@@ -62,38 +56,13 @@ class BlockRecord:
         return tuple(sorted({key.split(":")[1] for key in self.deps if key[:3] in ("fn:", "mod")}))
 
 
-@dataclass
-class Outcome:
-    """The result of one item: its output, or why it failed."""
-
-    item: Item
-    state: str
-    output: str = ""
-    error: str | None = None
-    seconds: float = 0.0
-    entry: dict[str, Any] = field(default_factory=dict)
-
-
-def _sessions(items: list[Item]) -> list[list[Item]]:
-    groups: dict[str, list[Item]] = {}
-    alone: list[list[Item]] = []
-    for item in items:
-        if item.session is None:
-            alone.append([item])
-        else:
-            groups.setdefault(item.session, []).append(item)
-    return [*groups.values(), *alone]
-
-
 class Runner:
     """Plans, runs and serves the blocks of one build."""
 
     def __init__(self, tracker: BlockTracker) -> None:
         self.tracker = tracker
-        self.cache: BlockCache | None = None
-        self.fingerprint: Fingerprint | None = None
+        self.plan: Plan | None = None
         self.sources: Sources | None = None
-        self.compiled = Path()
         self.clean = False
         self.execute = True
         self.default_limit = 60.0
@@ -102,7 +71,6 @@ class Runner:
         self.strict = False
         self.records: list[BlockRecord] = []
         self.codes: dict[int, str] = {}
-        self.outcomes: dict[tuple[str, str, int], Outcome] = {}
         self.collector = Collector(tracker, self.default_limit)
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -122,15 +90,24 @@ class Runner:
         strict: bool,
         protected: list[Path],
     ) -> None:
-        self.cache, self.clean, self.execute, self.default_limit = cache, clean, execute, limit
+        self.clean, self.execute, self.default_limit = clean, execute, limit
         self.workers, self.root, self.strict = workers, root, strict
         package = package_dir()
-        self.protected = sorted({str(p) for p in [*protected, *([package] if package else [])]})
         self.collector.default_limit = limit
-        self.fingerprint = Fingerprint.current()
-        self.sources = Sources(package_dir(), root)
-        self.compiled = self.sources.compile_package(cache.root / "code")
-        self.records, self.outcomes = [], {}
+        self.sources = Sources(package, root)
+        self.plan = Plan(
+            cache,
+            self.sources,
+            clean=clean,
+            root=root,
+            protected=sorted({str(p) for p in [*protected, *([package] if package else [])]}),
+            compiled=self.sources.compile_package(cache.root / "code"),
+        )
+        self.records = []
+
+    @property
+    def outcomes(self) -> dict[tuple[str, str, int], Outcome]:
+        return self.plan.outcomes if self.plan is not None else {}
 
     def start_page(self) -> None:
         self.codes = {}
@@ -150,107 +127,17 @@ class Runner:
                 except PluginError as error:
                     problems.append(str(error))
                     continue
-                for session in _sessions(items):
-                    job = self._plan(session)
+                assert self.plan is not None
+                for session in sessions(items):
+                    job = self.plan.job(session)
                     if job is not None:
                         jobs.append(job)
-        start = time.perf_counter()
         Pool(self.workers).run(jobs)
-        if jobs:
-            log.debug(f"lossnotes: {len(jobs)} sessions ran in {time.perf_counter() - start:.2f} s")
         failures = [o for o in self.outcomes.values() if o.error is not None]
         failures.sort(key=lambda o: (o.item.page, o.item.line))
         problems += [f"{o.item.where} failed: {o.error}" for o in failures]
         if problems:
             raise PluginError("\n".join(problems))
-
-    def _key(self, items: list[Item], index: int) -> str:
-        assert self.fingerprint is not None
-        prefix = [f"{i.kind}:{i.code}" for i in items[: index + 1]]
-        item = items[index]
-        extra = {"id": item.id, "title": item.title, "ordinal": index}
-        return self.fingerprint.key(codes=prefix, session=item.session, extra=extra)
-
-    def _plan(self, items: list[Item]) -> Job | None:
-        assert self.cache is not None and self.sources is not None
-        keys = [self._key(items, index) for index in range(len(items))]
-        misses = []
-        for index, (item, key) in enumerate(zip(items, keys)):
-            entry = None if self.clean else self.cache.get(key, self.sources.unchanged)
-            if entry is None:
-                misses.append(index)
-            else:
-                self._store(Outcome(item, "cached", entry["output"], entry=entry))
-        if not misses:
-            return None
-        run = items[: misses[-1] + 1]
-        blocks = [i for i in run if i.kind == "block"]
-        data = {
-            "page": items[0].page,
-            "session": items[0].session,
-            "root": str(self.root),
-            "package": str(self.sources.package or ""),
-            "compiled": str(self.compiled),
-            "protected": self.protected,
-            "ignored": checks.environment_paths(),
-            "items": [
-                {
-                    "kind": item.kind,
-                    "code": item.code,
-                    "id": item.id,
-                    "title": item.title,
-                    "line": item.line,
-                    "ordinal": blocks.index(item) + 1 if item.kind == "block" else 0,
-                }
-                for item in run
-            ],
-        }
-
-        def report(index: int, kind: str, result: dict[str, Any]) -> None:
-            self._finish(run[index], keys[index], kind, result)
-
-        expected = sum(float(self.cache.seconds(key)) for key in keys)
-        name = f"{items[0].page} {items[0].session or items[0].number}"
-        limits = [item.limit for item in run]
-        return Job(name, data, limits, report, expected)
-
-    def _finish(self, item: Item, key: str, kind: str, result: dict[str, Any]) -> None:
-        assert self.cache is not None and self.sources is not None
-        where = item.where
-        for text in result.get("warnings", []):
-            log.warning(f"lossnotes: {where} warned: {text}")
-        for stream in ("stdout", "stderr"):
-            if result.get(stream, "").strip():
-                log.info(f"lossnotes: {where} wrote to {stream}: {result[stream].strip()}")
-        if kind == "failed":
-            line = result.get("error_line")
-            at = f" at line {line} of the block" if line else ""
-            self._store(Outcome(item, "ran", error=f"{result['error']}{at}"))
-            return
-        output = str(result["output"])
-        problem = checks.output_problem(output, item, self.root)
-        if problem is not None:
-            self._store(Outcome(item, "ran", error=problem))
-            return
-        deps = self.sources.record(result["deps"])
-        entry = {
-            "output": output,
-            "seconds": result.get("seconds", 0.0),
-            "deps": deps,
-            "claims": result.get("claims", []),
-            "warnings": result.get("warnings", []),
-        }
-        cacheable = all(v is not None for v in deps.values())
-        if cacheable and not result.get("warnings"):
-            self.cache.put(key, entry)
-        self._store(Outcome(item, "ran", output, entry=entry, seconds=entry["seconds"]))
-
-    def _store(self, outcome: Outcome) -> None:
-        item = outcome.item
-        self.outcomes[(item.page, item.kind, item.number)] = outcome
-        if outcome.state == "cached":
-            for text in outcome.entry.get("warnings", []):
-                log.warning(f"lossnotes: {item.where} warned: {text}")
 
     # -- while rendering ---------------------------------------------------------------
     def inline_values(self, page: str) -> list[str]:

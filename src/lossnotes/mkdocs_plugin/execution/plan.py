@@ -1,0 +1,153 @@
+"""Plan a session against the cache, and take in what its worker reports.
+
+A session's items (its blocks and inline values, in page order) each have a key: the
+code of every item up to it, its id and title, and the environment (:mod:`.cache`).
+An item whose entry is stored with unchanged dependencies is served from the cache;
+the session's items up to the last one that is not become one worker job (:mod:`.pool`).
+What the worker reports is checked (:mod:`.checks`), its warnings and streams logged
+with the page and block, and a complete result stored. Failures are never stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import checks
+from .cache import BlockCache, Fingerprint
+from .collect import Item
+from .deps import Sources
+from .pool import Job
+
+log = logging.getLogger("mkdocs.plugins.lossnotes")
+
+
+@dataclass
+class Outcome:
+    """The result of one item: its output, or why it failed."""
+
+    item: Item
+    state: str
+    output: str = ""
+    error: str | None = None
+    seconds: float = 0.0
+    entry: dict[str, Any] = field(default_factory=dict)
+
+
+def sessions(items: list[Item]) -> list[list[Item]]:
+    """Group a page's items by session; an item without one is a session of its own."""
+    groups: dict[str, list[Item]] = {}
+    alone: list[list[Item]] = []
+    for item in items:
+        if item.session is None:
+            alone.append([item])
+        else:
+            groups.setdefault(item.session, []).append(item)
+    return [*groups.values(), *alone]
+
+
+class Plan:
+    """One build's view of the cache: what is stored, what runs, what came of it."""
+
+    def __init__(
+        self,
+        cache: BlockCache,
+        sources: Sources,
+        *,
+        clean: bool,
+        root: Path,
+        protected: list[str],
+        compiled: Path,
+    ) -> None:
+        self.cache, self.sources, self.clean = cache, sources, clean
+        self.fingerprint = Fingerprint.current()
+        self.root, self.protected, self.compiled = root, protected, compiled
+        self.outcomes: dict[tuple[str, str, int], Outcome] = {}
+
+    def key(self, items: list[Item], index: int) -> str:
+        prefix = [f"{i.kind}:{i.code}" for i in items[: index + 1]]
+        item = items[index]
+        extra = {"id": item.id, "title": item.title, "ordinal": index}
+        return self.fingerprint.key(codes=prefix, session=item.session, extra=extra)
+
+    def job(self, items: list[Item]) -> Job | None:
+        """The worker job for a session's items, or ``None`` when all are in the cache."""
+        keys = [self.key(items, index) for index in range(len(items))]
+        misses = []
+        for index, (item, key) in enumerate(zip(items, keys)):
+            entry = None if self.clean else self.cache.get(key, self.sources.unchanged)
+            if entry is None:
+                misses.append(index)
+            else:
+                self.store(Outcome(item, "cached", entry["output"], entry=entry))
+        if not misses:
+            return None
+        run = items[: misses[-1] + 1]
+        blocks = [i for i in run if i.kind == "block"]
+        data = {
+            "page": items[0].page,
+            "session": items[0].session,
+            "root": str(self.root),
+            "package": str(self.sources.package or ""),
+            "compiled": str(self.compiled),
+            "protected": self.protected,
+            "ignored": checks.environment_paths(),
+            "items": [
+                {
+                    "kind": item.kind,
+                    "code": item.code,
+                    "id": item.id,
+                    "title": item.title,
+                    "line": item.line,
+                    "ordinal": blocks.index(item) + 1 if item.kind == "block" else 0,
+                }
+                for item in run
+            ],
+        }
+
+        def report(index: int, kind: str, result: dict[str, Any]) -> None:
+            self.finish(run[index], keys[index], kind, result)
+
+        expected = sum(float(self.cache.seconds(key)) for key in keys)
+        name = f"{items[0].page} {items[0].session or items[0].number}"
+        limits = [item.limit for item in run]
+        return Job(name, data, limits, report, expected)
+
+    def finish(self, item: Item, key: str, kind: str, result: dict[str, Any]) -> None:
+        where = item.where
+        for text in result.get("warnings", []):
+            log.warning(f"lossnotes: {where} warned: {text}")
+        for stream in ("stdout", "stderr"):
+            if result.get(stream, "").strip():
+                log.info(f"lossnotes: {where} wrote to {stream}: {result[stream].strip()}")
+        if kind == "failed":
+            line = result.get("error_line")
+            at = f" at line {line} of the block" if line else ""
+            self.store(Outcome(item, "ran", error=f"{result['error']}{at}"))
+            return
+        output = str(result["output"])
+        problem = checks.output_problem(output, item, self.root)
+        if problem is not None:
+            self.store(Outcome(item, "ran", error=problem))
+            return
+        deps = self.sources.record(result["deps"])
+        entry = {
+            "output": output,
+            "seconds": result.get("seconds", 0.0),
+            "deps": deps,
+            "claims": result.get("claims", []),
+            "warnings": result.get("warnings", []),
+        }
+        cacheable = all(v is not None for v in deps.values())
+        if cacheable and not result.get("warnings"):
+            self.cache.put(key, entry)
+        self.store(Outcome(item, "ran", output, entry=entry, seconds=entry["seconds"]))
+
+    def store(self, outcome: Outcome) -> None:
+        item = outcome.item
+        self.outcomes[(item.page, item.kind, item.number)] = outcome
+        if outcome.state == "cached":
+            for text in outcome.entry.get("warnings", []):
+                log.warning(f"lossnotes: {item.where} warned: {text}")
