@@ -32,6 +32,7 @@ from .deps import Sources
 from .plan import Outcome, Plan, sessions
 from .pool import Job, Pool
 
+
 @dataclass
 class BlockRecord:
     """One executed block (or notebook) of one build, for the log and the build report."""
