@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +64,8 @@ from .assets import styles as _styles
 from .assets import vendor as _assets
 from .execution import blocks as _blocks
 from .execution import cache as _cache
-from .execution import collect as _collect
 from .execution import execute as _execute
+from .execution import inline as _inline
 from .execution import pool as _pool
 from .execution import serve as _serve
 from .math import pages as _math
@@ -117,6 +116,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         self.dirty = False
         self.renders = _serve.RenderCache()
+        self.block_cache: _cache.BlockCache | None = None
         self.math = _math.Math()
         self.built = ""  # the version of lossnotes pages are computed with (on_config)
 
@@ -154,19 +154,20 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         cache_root = self.root / self.config.cache_dir
-        workers = _pool.default_workers() if self.config.workers < 1 else self.config.workers
-        if "LOSSNOTES_WORKERS" in os.environ:
-            workers = _pool.default_workers()
+        if self.block_cache is None or self.block_cache.root != cache_root:
+            self.block_cache = _cache.BlockCache(cache_root)  # kept across serve's rebuilds
         self.runner.start_build(
-            _cache.BlockCache(cache_root),
+            self.block_cache,
             clean=self.clean,
             execute=self.execute,
             limit=float(self.config.timeout),
-            workers=workers,
+            workers=_pool.worker_count(self.config.workers),
             root=self.root,
             strict=bool(config.strict),
             # The source tree: a block that writes there fails the build.
             protected=[Path(config.docs_dir), self.root / "snippets", self.root / "src"],
+            config=config,
+            settings=_serve.config_text(config) + repr(dict(self.config)),
         )
         if self.notebooks.plugin is not None:
             self.notebooks.plugin.config["execute"] = self._jupyter_execute
@@ -214,8 +215,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.runner.start_page()
         src = page.file.src_uri
         self.urls[src] = page.url
-        if self.execute:
-            markdown = _collect.fill_inline_values(markdown, self.runner.inline_values(src))
+        if self.execute and self.runner.plan is not None:
+            markdown = _inline.fill_inline_values(markdown, self.runner.plan.inline_values(src))
         self.markdown[page.file.src_uri] = markdown
         self.notebooks.wrap_render(page, self.runner.records)
         if self.serving:
@@ -247,7 +248,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page is rendered: the links blocks printed can be checked, anchors included.
-        _links.check_block_links(self.runner.printed(), files)
+        if self.runner.plan is not None:
+            _links.check_block_links(self.runner.plan.printed(), files)
         return env
 
     @event_priority(100)  # before search indexes the page

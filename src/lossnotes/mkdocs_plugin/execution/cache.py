@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import write_atomic
+from .deps import source_hashes
 
 #: Bump when the meaning of a cached entry changes.
 CACHE_VERSION = "3"
@@ -84,7 +85,7 @@ def package_dir() -> Path | None:
 
 
 def module_sources(root: Path | None) -> dict[str, str]:
-    """The SHA-256 of the source of every module of the package except this plugin, by name."""
+    """A hash of the code of every module of the package except this plugin, by name."""
     if root is None:
         return {}
     sources = {}
@@ -94,7 +95,11 @@ def module_sources(root: Path | None) -> dict[str, str]:
             continue
         parts = relative.with_suffix("").parts
         name = ".".join(("lossnotes", *(parts[:-1] if parts[-1] == "__init__" else parts)))
-        sources[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:  # the code, not its comments or docstrings (see .deps)
+            module, functions = source_hashes(path.read_bytes())
+            sources[name] = package_digest({"": module, **functions})
+        except (SyntaxError, ValueError):
+            sources[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return sources
 
 
@@ -163,13 +168,21 @@ class BlockCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._read: dict[str, tuple[tuple[int, int], list[Any]]] = {}
 
     def _path(self, key: str) -> Path:
         return self.root / "blocks" / key[:2] / f"{key}.json"
 
     def _variants(self, key: str) -> list[dict[str, Any]]:
+        path = self._path(key)
         try:
-            variants = json.loads(self._path(key).read_text(encoding="utf-8"))["variants"]
+            stat = path.stat()
+            remembered = self._read.get(key)
+            if remembered is not None and remembered[0] == (stat.st_mtime_ns, stat.st_size):
+                variants = remembered[1]  # mkdocs serve: unchanged since the last rebuild read it
+            else:
+                variants = json.loads(path.read_text(encoding="utf-8"))["variants"]
+                self._read[key] = ((stat.st_mtime_ns, stat.st_size), variants)
         except (OSError, ValueError, KeyError, TypeError):
             return []
         return [v for v in variants if isinstance(v, dict) and isinstance(v.get("deps"), dict)]

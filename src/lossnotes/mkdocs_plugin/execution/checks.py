@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 
 from .cache import package_dir
-from .collect import Item, masked
+from .inline import masked
+from .items import Item
 
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\", line \d+")
 

@@ -74,6 +74,9 @@ def source_hashes(source: bytes) -> tuple[str, dict[str, str]]:
     return _sha(ast.dump(tree)), functions
 
 
+_PARSED: dict[str, tuple[str, dict[str, str]]] = {}
+
+
 class Sources:
     """The package's sources as dependencies, hashed on first use (one build's view)."""
 
@@ -86,7 +89,11 @@ class Sources:
         if relative not in self._modules:
             try:
                 assert self.package is not None
-                self._modules[relative] = source_hashes((self.package / relative).read_bytes())
+                source = (self.package / relative).read_bytes()
+                digest = _sha(source)
+                if digest not in _PARSED:  # parsed once per process (mkdocs serve rebuilds)
+                    _PARSED[digest] = source_hashes(source)
+                self._modules[relative] = _PARSED[digest]
             except (OSError, SyntaxError, ValueError, AssertionError):
                 self._modules[relative] = None
         return self._modules[relative]

@@ -90,11 +90,14 @@ class Runner:
         root: Path,
         strict: bool,
         protected: list[Path],
+        config: MkDocsConfig,
+        settings: str,
     ) -> None:
         self.clean, self.execute, self.default_limit = clean, execute, limit
         self.workers, self.root, self.strict = workers, root, strict
         package = package_dir()
         self.collector.default_limit = limit
+        self.collector.start_build(config, settings)
         self.sources = Sources(package, root)
         self.plan = Plan(
             cache,
@@ -141,11 +144,6 @@ class Runner:
             raise PluginError("\n".join(problems))
 
     # -- while rendering ---------------------------------------------------------------
-    def inline_values(self, page: str) -> list[str]:
-        """The computed inline values of ``page``, in order."""
-        found = [o for (p, kind, _), o in self.outcomes.items() if p == page and kind == "inline"]
-        return [o.output for o in sorted(found, key=lambda o: o.item.number)]
-
     def run(
         self,
         code: str,
@@ -184,14 +182,6 @@ class Runner:
         record.deps, record.claims = dict(entry.get("deps", {})), list(entry.get("claims", []))
         record.cacheable = all(v is not None for v in record.deps.values())
         return outcome.output
-
-    def printed(self) -> list[tuple[str, str, str]]:
-        """Every output a block printed this build: (page, where, output)."""
-        return [
-            (o.item.page, o.item.where, o.output)
-            for o in self.outcomes.values()
-            if o.item.kind == "block" and o.error is None
-        ]
 
     def page_records(self, page: str) -> list[BlockRecord]:
         return [record for record in self.records if record.page == page]

@@ -17,8 +17,8 @@ from typing import Any
 
 from . import checks
 from .cache import BlockCache, Fingerprint
-from .collect import Item
 from .deps import Sources
+from .items import Item
 from .pool import Job
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
@@ -151,3 +151,16 @@ class Plan:
         if outcome.state == "cached":
             for text in outcome.entry.get("warnings", []):
                 log.warning(f"lossnotes: {item.where} warned: {text}")
+
+    def inline_values(self, page: str) -> list[str]:
+        """The computed inline values of ``page``, in order."""
+        found = [o for (p, kind, _), o in self.outcomes.items() if p == page and kind == "inline"]
+        return [o.output for o in sorted(found, key=lambda o: o.item.number)]
+
+    def printed(self) -> list[tuple[str, str, str]]:
+        """Every output a block printed this build: (page, where, output)."""
+        return [
+            (o.item.page, o.item.where, o.output)
+            for o in self.outcomes.values()
+            if o.item.kind == "block" and o.error is None
+        ]

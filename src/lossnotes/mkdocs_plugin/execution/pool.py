@@ -61,14 +61,14 @@ def _server_context() -> Any:
     return _context
 
 
-def default_workers() -> int:
-    """One worker per core: ``LOSSNOTES_WORKERS`` overrides."""
+def worker_count(option: int) -> int:
+    """``LOSSNOTES_WORKERS`` if set, else ``option`` if positive, else one per core."""
     value = os.environ.get("LOSSNOTES_WORKERS", "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
             raise ValueError(f"LOSSNOTES_WORKERS must be a positive integer; got {value!r}")
         return int(value)
-    return os.cpu_count() or 1
+    return option if option >= 1 else os.cpu_count() or 1
 
 
 @dataclass

@@ -40,6 +40,7 @@ from mkdocs.structure.pages import Page
 
 from .. import thirdparty
 from .execute import BlockRecord, Runner
+from .snippetfiles import SnippetRead, file_digest
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -48,11 +49,10 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_hash(path: str | Path) -> str | None:
-    try:
-        return _sha(Path(path).read_bytes())
-    except OSError:
-        return None
+def config_text(config: MkDocsConfig) -> str:
+    """The hash of ``mkdocs.yml``: every remembered render or collection depends on it."""
+    path = config.config_file_path
+    return _sha(Path(path).read_bytes() if path and Path(path).is_file() else b"")
 
 
 def files_digest(files: Files) -> str:
@@ -72,24 +72,11 @@ def tree_digest(folders: list[Path]) -> str:
 
 
 @dataclass
-class _Snippet:
-    name: str
-    bases: list[tuple[str, bool]]
-    restrict: bool
-    found: str | None
-    digest: str | None
-
-    def unchanged(self) -> bool:
-        found = thirdparty.find_snippet(self.name, self.bases, self.restrict)
-        return found == self.found and (found is None or _file_hash(found) == self.digest)
-
-
-@dataclass
 class _Rendered:
     """One page's render and what it read and left behind."""
 
     key: str
-    snippets: list[_Snippet]
+    snippets: list[SnippetRead]
     deps: dict[str, str | None]
     api_sources: str | None
     content: str
@@ -267,7 +254,7 @@ class _Seen:
     """What a render read and left behind; :func:`.thirdparty.watch_render` reports to it."""
 
     warning: _WarningSeen
-    snippets: list[_Snippet] = field(default_factory=list)
+    snippets: list[SnippetRead] = field(default_factory=list)
     downloads: bool = False
     anchors: list[tuple[str, str | None, str | None, bool]] = field(default_factory=list)
     inventory: list[dict[str, Any]] = field(default_factory=list)
@@ -276,7 +263,7 @@ class _Seen:
     def snippet(self, name: str, bases: list[Any], restrict: bool, found: str | None) -> None:
         # Hashed before the caller reads it: a racing edit can only force a re-render.
         self.snippets.append(
-            _Snippet(name, bases, restrict, found, None if found is None else _file_hash(found))
+            SnippetRead(name, bases, restrict, found, None if found is None else file_digest(found))
         )
 
     def download(self, url: str) -> None:
