@@ -19,12 +19,14 @@ import os
 import runpy
 import shutil
 import signal
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 WORKER = str(Path(__file__).with_name("worker.py"))
@@ -42,6 +44,22 @@ ENVIRON = {
 _context: Any = None
 
 
+@contextlib.contextmanager
+def _no_main_module() -> Iterator[None]:
+    """Start processes that do not import ``__main__`` again.
+
+    multiprocessing tells a new process to import the parent's main module (for
+    ``mkdocs``, its command line module), which costs every worker a tenth of a second
+    and runs unguarded scripts twice. A worker needs nothing from it.
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def _server_context() -> Any:
     """The fork-server context, its server started with the preloads and a fixed hash seed."""
     global _context
@@ -53,7 +71,8 @@ def _server_context() -> Any:
         try:
             from multiprocessing import forkserver
 
-            forkserver.ensure_running()
+            with _no_main_module():
+                forkserver.ensure_running()
         finally:
             os.environ.clear()
             os.environ.update(saved)
@@ -128,7 +147,8 @@ class Pool:
             },
             daemon=True,
         )
-        process.start()
+        with _no_main_module():
+            process.start()
         writer.close()
         return _Running(job, process, reader, cwd)
 
