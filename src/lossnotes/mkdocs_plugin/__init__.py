@@ -163,7 +163,6 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
             limit=float(self.config.timeout),
             workers=_pool.worker_count(self.config.workers),
             root=self.root,
-            strict=bool(config.strict),
             # The source tree: a block that writes there fails the build.
             protected=[Path(config.docs_dir), self.root / "snippets", self.root / "src"],
             config=config,
@@ -215,8 +214,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.runner.start_page()
         src = page.file.src_uri
         self.urls[src] = page.url
-        if self.execute and self.runner.plan is not None:
-            markdown = _inline.fill_inline_values(markdown, self.runner.plan.inline_values(src))
+        if self.execute:
+            markdown = _inline.fill_inline_values(markdown, self.runner.inline_values(src))
         self.markdown[page.file.src_uri] = markdown
         self.notebooks.wrap_render(page, self.runner.records)
         if self.serving:
@@ -247,6 +246,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.runner.finish()
         # Every page is rendered: the links blocks printed can be checked, anchors included.
         if self.runner.plan is not None:
             _links.check_block_links(self.runner.plan.printed(), files)
@@ -294,4 +294,5 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
             )
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.runner.stop()
         self.math.close()

@@ -205,11 +205,6 @@ class BlockCache:
                 return variant
         return None
 
-    def seconds(self, key: str) -> float:
-        """How long the newest variant of ``key`` took to run (0 if none): for scheduling."""
-        variants = self._variants(key)
-        return float(variants[0].get("seconds", 0.0)) if variants else 0.0
-
     def put(self, key: str, entry: dict[str, Any]) -> None:
         """Store ``entry`` (with its ``deps``) as the newest variant of ``key``."""
         variants = [v for v in self._variants(key) if v["deps"] != entry["deps"]]

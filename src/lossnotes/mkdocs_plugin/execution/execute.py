@@ -25,11 +25,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from .. import thirdparty
+from .background import Background
 from .blocks import BlockTracker
 from .cache import BlockCache, package_dir
 from .collect import Collector
 from .deps import Sources
-from .plan import Outcome, Plan, sessions
+from .plan import Plan, sessions
 from .pool import Job, Pool
 
 
@@ -68,11 +69,10 @@ class Runner:
         self.execute = True
         self.default_limit = 60.0
         self.workers = 1
-        self.root = Path.cwd()
-        self.strict = False
         self.records: list[BlockRecord] = []
         self.codes: dict[int, str] = {}
         self.collector = Collector(tracker, self.default_limit)
+        self.background: Background | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
     def install(self) -> None:
@@ -88,13 +88,12 @@ class Runner:
         limit: float,
         workers: int,
         root: Path,
-        strict: bool,
         protected: list[Path],
         config: MkDocsConfig,
         settings: str,
     ) -> None:
         self.clean, self.execute, self.default_limit = clean, execute, limit
-        self.workers, self.root, self.strict = workers, root, strict
+        self.workers = workers
         package = package_dir()
         self.collector.default_limit = limit
         self.collector.start_build(config, settings)
@@ -109,20 +108,20 @@ class Runner:
         )
         self.records = []
 
-    @property
-    def outcomes(self) -> dict[tuple[str, str, int], Outcome]:
-        return self.plan.outcomes if self.plan is not None else {}
-
     def start_page(self) -> None:
         self.codes = {}
 
     # -- before rendering --------------------------------------------------------------
     def prepare(self, pages: Iterable[Page], config: MkDocsConfig) -> None:
-        """Collect, plan and execute the blocks of every page; stop the build on a failure."""
-        if not self.execute:
+        """Collect and plan the blocks of every page, and start running them in workers.
+
+        Rendering starts at once: each page waits for its own blocks only. A page that
+        cannot be collected stops the build here.
+        """
+        if not self.execute or self.plan is None:
             return
         jobs: list[Job] = []
-        problems: list[str] = []  # pages that cannot even be collected
+        problems: list[str] = []
         for page in pages:
             if page.file.src_uri.endswith(".md"):
                 try:
@@ -131,17 +130,29 @@ class Runner:
                 except PluginError as error:
                     problems.append(str(error))
                     continue
-                assert self.plan is not None
-                for session in sessions(items):
-                    job = self.plan.job(session)
-                    if job is not None:
-                        jobs.append(job)
-        Pool(self.workers).run(jobs)
-        failures = [o for o in self.outcomes.values() if o.error is not None]
-        failures.sort(key=lambda o: (o.item.page, o.item.line))
-        problems += [f"{o.item.where} failed: {o.error}" for o in failures]
-        if problems:
-            raise PluginError("\n".join(problems))
+                self.plan.expected[page.file.src_uri] = items
+                jobs += [job for s in sessions(items) if (job := self.plan.job(s)) is not None]
+        self.background = Background(self.plan, Pool(self.workers), jobs)
+        if problems:  # the build stops: run the rest first, to name every failure at once
+            self.background.finish(problems)
+        self.background.start()
+
+    def finish(self) -> None:
+        """Wait for every job; stop the build listing every block that failed."""
+        if self.background is not None:
+            self.background.finish()
+
+    def stop(self) -> None:
+        """Kill the running workers (the build failed elsewhere)."""
+        if self.background is not None:
+            self.background.stop()
+
+    def inline_values(self, page: str) -> list[str]:
+        """The inline values of ``page``, waiting for them; a failure stops the build."""
+        outcomes = self.plan.inline_values(page) if self.plan is not None else []
+        if any(o is None or o.error is not None for o in outcomes):
+            self.finish()
+        return [o.output for o in outcomes if o is not None]
 
     # -- while rendering ---------------------------------------------------------------
     def run(
@@ -170,7 +181,9 @@ class Runner:
         self.records.append(record)
         if not self.execute:
             return ""
-        outcome = self.outcomes.get((tracker.page, "block", number))
+        outcome = self.plan.wait(tracker.page, "block", number) if self.plan else None
+        if outcome is not None and outcome.error is not None:
+            self.finish()  # raises, naming this block and every other that failed
         if outcome is None or outcome.item.code != code:
             raise thirdparty.execution_error(
                 "this block was not collected before rendering (did a plugin change the page?)"

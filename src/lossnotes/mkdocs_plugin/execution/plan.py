@@ -11,6 +11,7 @@ with the page and block, and a complete result stored. Failures are never stored
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,11 @@ class Plan:
         self.fingerprint = Fingerprint.current()
         self.root, self.protected, self.compiled = root, protected, compiled
         self.outcomes: dict[tuple[str, str, int], Outcome] = {}
+        #: The items each page will look up while it renders.
+        self.expected: dict[str, list[Item]] = {}
+        #: Notified whenever an outcome is stored (workers report from the pool's thread).
+        self.changed = threading.Condition()
+        self.running = False
 
     def key(self, items: list[Item], index: int) -> str:
         prefix = [f"{i.kind}:{i.code}" for i in items[: index + 1]]
@@ -110,10 +116,9 @@ class Plan:
         def report(index: int, kind: str, result: dict[str, Any]) -> None:
             self.finish(run[index], keys[index], kind, result)
 
-        expected = sum(float(self.cache.seconds(key)) for key in keys)
         name = f"{items[0].page} {items[0].session or items[0].number}"
         limits = [item.limit for item in run]
-        return Job(name, data, limits, report, expected)
+        return Job(name, data, limits, report)
 
     def finish(self, item: Item, key: str, kind: str, result: dict[str, Any]) -> None:
         where = item.where
@@ -147,15 +152,25 @@ class Plan:
 
     def store(self, outcome: Outcome) -> None:
         item = outcome.item
-        self.outcomes[(item.page, item.kind, item.number)] = outcome
+        with self.changed:
+            self.outcomes[(item.page, item.kind, item.number)] = outcome
+            self.changed.notify_all()
         if outcome.state == "cached":
             for text in outcome.entry.get("warnings", []):
                 log.warning(f"lossnotes: {item.where} warned: {text}")
 
-    def inline_values(self, page: str) -> list[str]:
-        """The computed inline values of ``page``, in order."""
-        found = [o for (p, kind, _), o in self.outcomes.items() if p == page and kind == "inline"]
-        return [o.output for o in sorted(found, key=lambda o: o.item.number)]
+    def wait(self, page: str, kind: str, number: int) -> Outcome | None:
+        """The outcome of an item, once its worker reported it (``None``: it never will)."""
+        key = (page, kind, number)
+        with self.changed:
+            while key not in self.outcomes and self.running:
+                self.changed.wait()
+            return self.outcomes.get(key)
+
+    def inline_values(self, page: str) -> list[Outcome | None]:
+        """The outcomes of the inline values of ``page``, in order, once computed."""
+        items = [i for i in self.expected.get(page, []) if i.kind == "inline"]
+        return [self.wait(page, "inline", item.number) for item in items]
 
     def printed(self) -> list[tuple[str, str, str]]:
         """Every output a block printed this build: (page, where, output)."""

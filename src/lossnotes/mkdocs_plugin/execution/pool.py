@@ -1,9 +1,7 @@
 """Run session jobs in worker processes, a few at a time, each under limits it cannot escape.
 
-Workers are forked by multiprocessing's fork server, started once per MkDocs process
-with numpy and matplotlib imported (and a fixed hash seed, so that no two builds
-differ by set order). Each job gets a fresh process running :mod:`.worker`: nothing a
-block does to its interpreter can reach another session.
+Each job gets a fresh process, forked from the server of :mod:`.server`, running
+:mod:`.worker`: nothing a block does to its interpreter can reach another session.
 
 The parent enforces the limits. A block's clock starts when the worker says it started
 it; when it runs out the worker is killed. A worker that ends before reporting its
@@ -14,70 +12,18 @@ message says which block and how the process ended.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import runpy
 import shutil
 import signal
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-WORKER = str(Path(__file__).with_name("worker.py"))
-#: Imported once in the fork server: what every block needs and takes long to import.
-PRELOAD = ["numpy", "matplotlib", "matplotlib.pyplot", "runpy", "hashlib", "traceback"]
-#: The environment a block sees, whatever the build's (flags, paths and secrets hidden).
-ENVIRON = {
-    "PATH": "/usr/local/bin:/usr/bin:/bin",
-    "LANG": "C.UTF-8",
-    "LC_ALL": "C.UTF-8",
-    "MPLBACKEND": "agg",
-    "PYTHONHASHSEED": "0",
-}
-
-_context: Any = None
-
-
-@contextlib.contextmanager
-def _no_main_module() -> Iterator[None]:
-    """Start processes that do not import ``__main__`` again.
-
-    multiprocessing tells a new process to import the parent's main module (for
-    ``mkdocs``, its command line module), which costs every worker a tenth of a second
-    and runs unguarded scripts twice. A worker needs nothing from it.
-    """
-    main = sys.modules["__main__"]
-    sys.modules["__main__"] = ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
-
-
-def _server_context() -> Any:
-    """The fork-server context, its server started with the preloads and a fixed hash seed."""
-    global _context
-    if _context is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        saved = dict(os.environ)
-        os.environ.update({"PYTHONHASHSEED": "0", "MPLBACKEND": "agg"})
-        try:
-            from multiprocessing import forkserver
-
-            with _no_main_module():
-                forkserver.ensure_running()
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
-        _context = context
-    return _context
+from .server import ENVIRON, WORKER, no_main_module, server_context
 
 
 def worker_count(option: int) -> int:
@@ -99,8 +45,6 @@ class Job:
     limits: list[float]
     #: Called with (index, kind, result) for each item: kind is "done" or "failed".
     report: Callable[[int, str, dict[str, Any]], None]
-    #: How long it took last time, to start the longest jobs first.
-    expected: float = 0.0
 
 
 @dataclass
@@ -132,9 +76,11 @@ class Pool:
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        #: Set from another thread to kill the running workers and start no more.
+        self.stopped = False
 
     def _start(self, job: Job) -> _Running:
-        context = _server_context()
+        context = server_context()
         reader, writer = context.Pipe(duplex=False)
         cwd = tempfile.mkdtemp(prefix="lossnotes-block-")
         data = {**job.data, "cwd": cwd, "environ": {**ENVIRON, "HOME": cwd, "TMPDIR": cwd}}
@@ -147,7 +93,7 @@ class Pool:
             },
             daemon=True,
         )
-        with _no_main_module():
+        with no_main_module():
             process.start()
         writer.close()
         return _Running(job, process, reader, cwd)
@@ -184,10 +130,10 @@ class Pool:
 
     def run(self, jobs: list[Job]) -> None:
         """Run every job; each reports its items as they finish."""
-        waiting = sorted(jobs, key=lambda job: -job.expected)
+        waiting = list(jobs)  # in page order: pages render in that order, as results come
         running: list[_Running] = []
         try:
-            while waiting or running:
+            while (waiting or running) and not self.stopped:
                 while waiting and len(running) < self.workers:
                     running.append(self._start(waiting.pop(0)))
                 now = time.monotonic()
