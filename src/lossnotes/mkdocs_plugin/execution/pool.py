@@ -27,7 +27,20 @@ from .server import ENVIRON, WORKER, no_main_module, server_context
 
 
 def worker_count(option: int) -> int:
-    """``LOSSNOTES_WORKERS`` if set, else ``option`` if positive, else one per core."""
+    """``LOSSNOTES_WORKERS`` if set, else ``option`` if positive, else one per core.
+
+    Examples
+    --------
+    >>> os.environ.pop("LOSSNOTES_WORKERS", None) and None
+    >>> worker_count(3), worker_count(0) == (os.cpu_count() or 1)
+    (3, True)
+    >>> os.environ["LOSSNOTES_WORKERS"] = "two"
+    >>> worker_count(3)
+    Traceback (most recent call last):
+    ...
+    ValueError: LOSSNOTES_WORKERS must be a positive integer; got 'two'
+    >>> del os.environ["LOSSNOTES_WORKERS"]
+    """
     value = os.environ.get("LOSSNOTES_WORKERS", "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
