@@ -56,6 +56,11 @@ def test_math_and_fonts_are_served_locally(built_site: Path) -> None:
                 f"{page.relative_to(built_site)} loads {url} from another host"
             )
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        # Nor by an inline module (mkdocs-jupyter's Mermaid loader imported from a CDN).
+        for script in re.findall(r"<script\b[^>]*>(.*?)</script>", text, re.S):
+            assert not re.search(r"""\bimport\b[\s(]*["']https?://""", script), (
+                f"{page.relative_to(built_site)} has a script importing from another host"
+            )
         assert "katex.min.js" not in text, f"{page.relative_to(built_site)} loads KaTeX's script"
 
 
