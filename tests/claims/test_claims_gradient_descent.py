@@ -166,3 +166,23 @@ def test_first_divergent_edge_cases() -> None:
         first_divergent([0.2, 0.1], [0.5, 1.5])
     with pytest.raises(ValueError, match="beta"):
         contraction_rates([1.0], [0.1], beta=1.0)
+
+
+def test_momentum_edges_sit_half_a_grid_step_above_the_formula(snippet) -> None:
+    ns = snippet("gd_momentum_edge.py")
+    resolution = ns["grid_step"] * 25.0
+    lrs = ns["lrs"]
+    for beta, measured, _ in ns["edges"]:
+        edge = stability_edge(25.0, beta)  # from the iteration's eigenvalues, by bisection
+        # The first grid point past the edge, found here from the grid itself.
+        first_past = lrs[np.argmax(lrs * 25.0 > edge)] * 25.0
+        assert measured == pytest.approx(first_past)
+        assert measured - edge == pytest.approx(resolution / 2, abs=1e-9)  # half, not one
+
+
+def test_stability_snippet_runs_the_steps_it_says(snippet) -> None:
+    ns = snippet("gd_stability_edge.py")
+    assert ns["n_steps"] == 1000
+    rates = contraction_rates(ns["eigenvalues"], ns["lrs"], steps=ns["n_steps"])
+    np.testing.assert_array_equal(rates, ns["rates"])
+    assert not np.array_equal(contraction_rates(ns["eigenvalues"], ns["lrs"], steps=200), rates)
