@@ -45,7 +45,12 @@ for name, lrs in learning_rates.items():
 # quadratic depends on lr: the race's rate, and the rate of the exercises page.
 quadratic = get_surface("ill_conditioned")
 rmsprop_settles = {
-    lr: run(rmsprop(lr=lr), lambda p: np.array(quadratic.grad(p[0], p[1])), np.array(quadratic.start), 1000)
+    lr: run(
+        rmsprop(lr=lr),
+        lambda p: np.array(quadratic.grad(p[0], p[1])),
+        np.array(quadratic.start),
+        1000,
+    )
     for lr in (learning_rates["ill_conditioned"][3], 0.01)
 }
 

@@ -27,7 +27,9 @@ def count_positive_definite(dim, n, seed):
     return hits
 
 
-hits = np.array([count_positive_definite(int(d), int(n), seed=int(d)) for d, n in zip(dims, n_samples)])
+hits = np.array(
+    [count_positive_definite(int(d), int(n), seed=int(d)) for d, n in zip(dims, n_samples)]
+)
 fractions = hits / n_samples
 # 95% Wilson score interval for each fraction (good for small counts, unlike +- 2 SE).
 z = 1.96
@@ -38,4 +40,6 @@ independent_signs = 0.5**dims  # what coin-flip eigenvalue signs would give
 
 if __name__ == "__main__":
     for d, n, k, (lo, hi), coin in zip(dims, n_samples, hits, intervals, independent_signs):
-        print(f"dimension {d}: {k} of {n} positive definite, 95% in [{lo:.2e}, {hi:.2e}] (coin flips: {coin:.5f})")
+        print(
+            f"dimension {d}: {k} of {n} positive definite, 95% in [{lo:.2e}, {hi:.2e}] (coin flips: {coin:.5f})"
+        )

@@ -44,4 +44,6 @@ if __name__ == "__main__":
             f" bce_with_logits there = {bce_with_logits([z_inf], [0.0]):.2f}"
         )
     for name, z_clamp in clamp_from.items():
-        print(f"{name}: the clamped BCE is 100 from z = {z_clamp:g} on (exact there: {np.logaddexp(0, z_clamp):.1f})")
+        print(
+            f"{name}: the clamped BCE is 100 from z = {z_clamp:g} on (exact there: {np.logaddexp(0, z_clamp):.1f})"
+        )

@@ -64,5 +64,7 @@ if __name__ == "__main__":
     print(f"linear least squares: {outside:.1%} of test scores fall outside [0, 1]")
     for name, value in ece.items():
         print(f"{name}: expected calibration error {value:.3f}")
-    print(f"gradient at z = -10 (confidently wrong): squared error {brier_grad[0]:.1e}, BCE {ce_grad[0]:.3f}")
+    print(
+        f"gradient at z = -10 (confidently wrong): squared error {brier_grad[0]:.1e}, BCE {ce_grad[0]:.3f}"
+    )
     print(f"squared error concave in z for z < {z[brier_curvature < 0].max():.2f}")

@@ -42,12 +42,18 @@ large_rmse = {
 # MAE (psi = sign): b^2. Huber, delta = 1 (psi = clip): closed forms of two integrals.
 b, delta = 0.97, 1.0
 tail = np.exp(-delta / b)
-huber_variance = (2 * b**2 - tail * (delta**2 + 2 * b * delta + 2 * b**2) + delta**2 * tail) / (1 - tail) ** 2
+huber_variance = (2 * b**2 - tail * (delta**2 + 2 * b * delta + 2 * b**2) + delta**2 * tail) / (
+    1 - tail
+) ** 2
 asymptotic_ratio = np.sqrt(huber_variance / b**2)  # Huber's slope RMSE / MAE's, as n grows
 
 if __name__ == "__main__":
     for (noise_name, loss), value in slope_rmse.items():
         print(f"{noise_name:>17}, {loss:>5}: slope RMSE {value:.3f}")
-    print(f"Laplace, {n_points} points: Huber minus MAE squared error {laplace_gap[0]:+.4f} (SE {laplace_gap[1]:.4f})")
+    print(
+        f"Laplace, {n_points} points: Huber minus MAE squared error {laplace_gap[0]:+.4f} (SE {laplace_gap[1]:.4f})"
+    )
     print(f"theory, n large: Huber's slope RMSE is {asymptotic_ratio:.3f} times MAE's")
-    print(f"Laplace, {n_large} points: slope RMSE MAE {large_rmse['mae']:.4f}, Huber {large_rmse['huber']:.4f}")
+    print(
+        f"Laplace, {n_large} points: slope RMSE MAE {large_rmse['mae']:.4f}, Huber {large_rmse['huber']:.4f}"
+    )

@@ -53,4 +53,7 @@ if __name__ == "__main__":
     print("one epoch, B = 4     ", np.abs(epoch - full).max())
     print("5 + 5 + 2, plain     ", np.abs(plain_average - full).max())
     print("5 + 5 + 2, weighted  ", np.abs(weighted_average - full).max())
-    print(f"5 + 5 + 2, plain, mean over {n_shuffles} shuffles", np.abs(plain_over_shuffles - full).max())
+    print(
+        f"5 + 5 + 2, plain, mean over {n_shuffles} shuffles",
+        np.abs(plain_over_shuffles - full).max(),
+    )

@@ -32,7 +32,6 @@ geometry = {
 }
 
 
-
 def best_line_accuracy(P, labels, n_angles=720):
     """Training accuracy of the best straight line in a 2-D plane: every direction, every threshold."""
     best = 0.0
@@ -51,7 +50,9 @@ def best_line_accuracy(P, labels, n_angles=720):
 # logits by least squares (exact: the logit is linear in H).
 H = hidden["tanh"]
 logits = tanh_model.forward(tanh_theta, X)
-w_out, c_out = np.split(np.linalg.lstsq(np.column_stack([H, np.ones(len(H))]), logits, rcond=None)[0], [-1])
+w_out, c_out = np.split(
+    np.linalg.lstsq(np.column_stack([H, np.ones(len(H))]), logits, rcond=None)[0], [-1]
+)
 readout = w_out / np.linalg.norm(w_out)
 along = H @ readout  # the coordinate the output layer reads
 rest = H - np.outer(along, readout)  # everything the output layer ignores
@@ -61,7 +62,9 @@ line_in_pc_plane = {name: best_line_accuracy(proj, y) for name, (proj, _) in vie
 network_accuracy = np.mean((logits > 0) == (y == 1))
 
 if __name__ == "__main__":
-    print(f"readout view: accuracy of the line along = {threshold:.3f}: {np.mean((along > threshold) == (y == 1)):.1%}")
+    print(
+        f"readout view: accuracy of the line along = {threshold:.3f}: {np.mean((along > threshold) == (y == 1)):.1%}"
+    )
     print(f"best line in the plane of the first two principal axes: {line_in_pc_plane}")
     for name, stats in geometry.items():
         print(name, {k: round(float(v), 3) for k, v in stats.items()})

@@ -26,7 +26,7 @@ def race_project(root: Path, snippet: str) -> Path:
     """The adaptive-optimizers page up to its race's claims, with ``snippet`` as the race."""
     text = PAGE.read_text()
     page = text[: text.index("## Bias correction")]
-    assert "--8<-- \"snippets/adaptive_race.py\"" in page and CLAIM in page
+    assert '--8<-- "snippets/adaptive_race.py"' in page and CLAIM in page
     (root / "snippets").mkdir(parents=True)
     (root / "snippets" / "adaptive_race.py").write_text(snippet)  # found before the real one
     return make_project(root, {"index.md": "# Home\n", "adaptive.md": page})
@@ -46,5 +46,7 @@ def test_a_smaller_race_rate_fails_the_build_on_the_rattling_claim(tmp_path: Pat
     config = race_project(tmp_path, perturbed)
     result = mkdocs_build(config, tmp_path / "site", strict=False)
     assert result.returncode != 0
-    assert re.search(r"adaptive\.md: executed block \d+ \(line \d+\) failed", result.stderr), result.stderr[-3000:]
+    assert re.search(r"adaptive\.md: executed block \d+ \(line \d+\) failed", result.stderr), (
+        result.stderr[-3000:]
+    )
     assert f"claim does not hold: {CLAIM}" in result.stderr

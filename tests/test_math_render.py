@@ -208,7 +208,9 @@ def test_row_counters_on_known_markup() -> None:
     assert source_rows(source) == [2]
     markup = katex([("\\begin{aligned} a &= 1 \\\\ b &= 2 \\end{aligned}", True)])[0]
     assert rendered_rows(markup) == [2]
-    lost = katex([("\\begin{aligned} a &= 1 \\ b &= 2 \\end{aligned}", True)])[0]  # \\ lost to Markdown
+    lost = katex([("\\begin{aligned} a &= 1 \\ b &= 2 \\end{aligned}", True)])[
+        0
+    ]  # \\ lost to Markdown
     assert rendered_rows(lost) == [1]
 
 
@@ -224,7 +226,9 @@ def test_multi_line_formulas_render_every_row(built_site: Path) -> None:
         drawn = rendered_rows(built.read_text())
         checked += len(expected)
         if drawn != expected:
-            problems.append(f"{page.relative_to(ROOT)}: rows in the source {expected}, drawn {drawn}")
+            problems.append(
+                f"{page.relative_to(ROOT)}: rows in the source {expected}, drawn {drawn}"
+            )
     assert checked >= 4, f"only {checked} multi-line formulas found"
     assert not problems, "\n".join(problems)
 

@@ -49,7 +49,9 @@ INLINE_CODE = re.compile(r"`[^`\n]+`")
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 INCLUDE = re.compile(r'--8<-- "([^"]+)"')
 #: A figure, table, section or equation number names a place, not a result.
-REFERENCE = re.compile(r"\b(?:Figures?|Fig\.|Tables?|Sections?|Eq\.|Equations?|[Cc]hapters?)\s+\d+(?:\.\d+)*")
+REFERENCE = re.compile(
+    r"\b(?:Figures?|Fig\.|Tables?|Sections?|Eq\.|Equations?|[Cc]hapters?)\s+\d+(?:\.\d+)*"
+)
 
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 UNIT = (
@@ -92,7 +94,10 @@ def typed_numbers(prose: str) -> list[str]:
     outside_math = MATH.sub(" ", prose)
     found = []
     for pattern, in_math in PATTERNS.values():
-        found += [" ".join(m.group().split()) for m in pattern.finditer(prose if in_math else outside_math)]
+        found += [
+            " ".join(m.group().split())
+            for m in pattern.finditer(prose if in_math else outside_math)
+        ]
     return found
 
 
@@ -162,7 +167,9 @@ def test_literals_read_python_numbers() -> None:
 @pytest.mark.parametrize("page", PAGES, ids=lambda path: path.relative_to(ROOT / "docs").as_posix())
 def test_no_typed_in_results(page: Path) -> None:
     name = page.relative_to(ROOT / "docs").as_posix()
-    typed = sorted(set(typed_numbers(prose_of(page.read_text()))) - ALLOWED - DEFINED.get(name, set()))
+    typed = sorted(
+        set(typed_numbers(prose_of(page.read_text()))) - ALLOWED - DEFINED.get(name, set())
+    )
     # A count that is allowed also allows its bare number ("1,000 steps" and "1,000").
     defined_numbers = {phrase.split()[0] for phrase in DEFINED.get(name, set())}
     typed = [number for number in typed if number not in defined_numbers]

@@ -48,4 +48,6 @@ def test_no_display_formula_is_wider_than_its_column_at_1280px(
     finally:
         context.close()
     assert seen > 10, f"only {seen} display formulas found: is the math typeset?"
-    assert not problems, "display formulas wider than the column at 1280 px:\n" + "\n".join(problems)
+    assert not problems, "display formulas wider than the column at 1280 px:\n" + "\n".join(
+        problems
+    )

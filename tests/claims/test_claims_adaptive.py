@@ -165,7 +165,9 @@ def test_no_optimizer_settles_in_the_rosenbrock_valley_and_momentum_is_closest()
     # Hand-written heavy ball (PyTorch form) reproduces momentum's end point.
     lr = ns["learning_rates"]["rosenbrock"][1]
     x, b = np.array(surface.start, dtype=float), np.zeros(2)
-    dfx = lambda p: np.array([-2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] ** 2), 200 * (p[1] - p[0] ** 2)])  # noqa: E731
+    dfx = lambda p: np.array(
+        [-2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] ** 2), 200 * (p[1] - p[0] ** 2)]
+    )  # noqa: E731
     for _ in range(1000):
         b = 0.9 * b + dfx(x)
         x = x - lr * b

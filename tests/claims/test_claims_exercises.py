@@ -140,6 +140,7 @@ def test_parameters_learned_hyperparameters_fixed() -> None:
 def test_bce_gradient_check_is_against_finite_differences_not_itself() -> None:
     ns = run("bce_gradient")
     z, y = ns["z"], ns["y"]
+
     # Independent finite differences of the loss written out here (log1p form).
     def loss(v: np.ndarray) -> np.ndarray:
         return np.logaddexp(0, v) - y * v
@@ -147,7 +148,9 @@ def test_bce_gradient_check_is_against_finite_differences_not_itself() -> None:
     h = 1e-6
     fd = (loss(z + h) - loss(z - h)) / (2 * h)
     np.testing.assert_allclose(ns["library"], fd, atol=1e-8)
-    assert ns["library_error"] == pytest.approx(np.abs(ns["library"] - ns["finite_difference"]).max())
+    assert ns["library_error"] == pytest.approx(
+        np.abs(ns["library"] - ns["finite_difference"]).max()
+    )
     assert 0 < ns["library_error"] < 1e-8  # a real comparison: finite differences are not exact
 
 
@@ -169,6 +172,8 @@ def test_gradient_accumulation_gives_the_full_batch_gradient() -> None:
     X, y, theta0 = ns["X"], ns["y"], ns["theta0"]
     full = 2 / len(y) * X.T @ (X @ theta0 - y)  # by hand
     pieces = np.array_split(np.arange(len(y)), len(y) // 32)
-    accumulated = sum(len(p) * (2 / len(p)) * X[p].T @ (X[p] @ theta0 - y[p]) for p in pieces) / len(y)
+    accumulated = sum(
+        len(p) * (2 / len(p)) * X[p].T @ (X[p] @ theta0 - y[p]) for p in pieces
+    ) / len(y)
     np.testing.assert_allclose(accumulated, full, atol=1e-12)
     np.testing.assert_allclose(ns["full_grad"], full, atol=1e-12)

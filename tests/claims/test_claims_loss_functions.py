@@ -130,11 +130,14 @@ def ece_of(y: np.ndarray, p: np.ndarray) -> float:
 def test_calibration_comes_from_the_linear_output_not_the_squared_error() -> None:
     ns = run("losses_calibration")
     x, y, x_test, y_test = ns["x_train"], ns["y_train"], ns["x_test"], ns["y_test"]
+
     # Independent fits: scipy's optimiser for the Brier score, scikit-learn for the log-loss.
     def brier(theta: np.ndarray) -> float:
         return float(np.mean((1 / (1 + np.exp(-(theta[0] * x + theta[1]))) - y) ** 2))
 
-    theta = minimize(brier, np.zeros(2), method="Nelder-Mead", options={"xatol": 1e-8, "fatol": 1e-12}).x
+    theta = minimize(
+        brier, np.zeros(2), method="Nelder-Mead", options={"xatol": 1e-8, "fatol": 1e-12}
+    ).x
     np.testing.assert_allclose(ns["theta"], theta, atol=1e-3)
     lr = LogisticRegression(C=np.inf).fit(x[:, None], y)
     ce_prob = lr.predict_proba(x_test[:, None])[:, 1]
@@ -143,7 +146,9 @@ def test_calibration_comes_from_the_linear_output_not_the_squared_error() -> Non
     line_prob = np.clip(np.polyval(line, x_test), 0, 1)
     ece_line, ece_brier, ece_ce = (ece_of(y_test, q) for q in (line_prob, brier_prob, ce_prob))
     names = list(ns["ece"])
-    np.testing.assert_allclose([ns["ece"][n] for n in names], [ece_line, ece_brier, ece_ce], atol=2e-3)
+    np.testing.assert_allclose(
+        [ns["ece"][n] for n in names], [ece_line, ece_brier, ece_ce], atol=2e-3
+    )
     assert ece_line > 2 * max(ece_brier, ece_ce)  # the straight line is the miscalibrated one
     assert abs(ece_brier - ece_ce) < 0.01  # Brier (a proper scoring rule) calibrates as well
 

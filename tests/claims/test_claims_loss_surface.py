@@ -109,6 +109,7 @@ def test_trained_point_is_not_a_minimum_along_the_line_or_its_scale() -> None:
     ns = runpy.run_path(str(SNIPPETS / "surface_nn_slices.py"))
     model, X, y = ns["model"], ns["X"], ns["y"]
     t0, ts = ns["theta_0"], ns["theta_star"]
+
     # Independent of interpolate(): the model's own loss, written out here as BCE on logits.
     def bce(theta: np.ndarray) -> float:
         z = model.forward(theta, X)

@@ -135,7 +135,12 @@ def test_plain_average_with_a_short_batch_is_unbiased_over_shuffles() -> None:
     assert weights.mean() == pytest.approx(1 / 12)
     # The page's Monte-Carlo average agrees within a few standard errors of the shuffle noise.
     rng = np.random.default_rng(7)
-    draws = np.array([np.mean([G[b].mean(axis=0) for b in np.split(rng.permutation(12), [5, 10])], axis=0) for _ in range(2000)])
+    draws = np.array(
+        [
+            np.mean([G[b].mean(axis=0) for b in np.split(rng.permutation(12), [5, 10])], axis=0)
+            for _ in range(2000)
+        ]
+    )
     se = draws.std(axis=0, ddof=1) / np.sqrt(ns["n_shuffles"])
     assert np.all(np.abs(ns["plain_over_shuffles"] - full) < 5 * se + 1e-12)
     # For the one shuffle shown, the plain average really is off.

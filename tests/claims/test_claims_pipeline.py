@@ -103,7 +103,9 @@ def test_leak_beats_honest_seed_by_seed_as_scikit_learn_counts(leakage: dict) ->
         X = rng.normal(size=(100, 1000))
         y = rng.integers(0, 2, size=100)
         train, _, test = train_val_test_split(100, val_size=0.2, test_size=0.2, seed=seed)
-        optimism[seed] = accuracy(X, y, train, test, "selection") - accuracy(X, y, train, test, "none")
+        optimism[seed] = accuracy(X, y, train, test, "selection") - accuracy(
+            X, y, train, test, "none"
+        )
     np.testing.assert_allclose(optimism, leakage["optimism"]["selection"], atol=1e-12)
     higher, tied = np.count_nonzero(optimism > 0), np.count_nonzero(optimism == 0)
     assert higher < n  # not "100%": the page prints counts

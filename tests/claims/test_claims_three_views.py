@@ -149,7 +149,10 @@ def test_readout_view_separates_and_the_principal_plane_does_not() -> None:
     assert svm.score(H, y) == 1.0
     # ...but not their projection on scikit-learn's first two principal components.
     P = PCA(n_components=2).fit_transform(H)
-    assert LinearSVC(C=1.0, max_iter=200_000).fit(P, y).score(P, y) <= ns["line_in_pc_plane"]["tanh"] + 1e-9
+    assert (
+        LinearSVC(C=1.0, max_iter=200_000).fit(P, y).score(P, y)
+        <= ns["line_in_pc_plane"]["tanh"] + 1e-9
+    )
     assert ns["line_in_pc_plane"]["tanh"] < 0.9
     # The brute-force line search is exact on a toy set with a known best line.
     toy = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0], [3.0, 0.0]])
