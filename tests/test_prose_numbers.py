@@ -35,6 +35,7 @@ DEFINED: dict[str, set[str]] = {
     "chapter/exercises.md": {"5 logits"},
     "chapter/gradient-descent.md": {"200 noisy points"},
     "chapter/loss-functions.md": {"40 points", "400 datasets"},
+    "chapter/metrics.md": {"0.05", "0.95"},
     "chapter/mini-batches.md": {"4,000 random batches"},
     "chapter/pipeline.md": {"1,000 pure-noise features", "100 rows", "20 features"},
     "chapter/three-views.md": {"30 noisy points", "64 hidden units"},
