@@ -186,3 +186,33 @@ def test_stability_snippet_runs_the_steps_it_says(snippet) -> None:
     rates = contraction_rates(ns["eigenvalues"], ns["lrs"], steps=ns["n_steps"])
     np.testing.assert_array_equal(rates, ns["rates"])
     assert not np.array_equal(contraction_rates(ns["eigenvalues"], ns["lrs"], steps=200), rates)
+
+
+def test_a_decaying_rate_removes_the_sgd_noise_floor(snippet) -> None:
+    ns = snippet("gd_lr_decay.py")
+    X, y, theta0 = ns["X"][:, 0], ns["y"], ns["theta0"]
+    lr0, tau, epochs = ns["lr0"], ns["tau"], ns["epochs"]
+    floor = np.mean((np.polyval(np.polyfit(X, y, 1), X) - y) ** 2)  # numpy's least squares
+    assert ns["floor"] == pytest.approx(floor)
+
+    def sgd_by_hand(decay: bool, seed: int) -> np.ndarray:
+        rng, theta, t, gaps = np.random.default_rng(seed), theta0.astype(float), 0, []
+        for _ in range(epochs):
+            for i in rng.permutation(len(y)):
+                r = theta[0] * X[i] + theta[1] - y[i]
+                lr = lr0 / (1 + t / tau) if decay else lr0
+                theta = theta - lr * 2 * np.array([r * X[i], r])
+                t += 1
+            gaps.append(np.mean((theta[0] * X + theta[1] - y) ** 2) - floor)
+        return np.array(gaps)
+
+    for seed in (11, 12, 13):  # other shuffles than the page's: the effect is not luck
+        constant, decaying = sgd_by_hand(False, seed), sgd_by_hand(True, seed)
+        late = slice(epochs // 2, None)
+        assert np.median(decaying[late]) < np.median(constant[late]) / 100
+    # The page's schedule really is lr0 / (1 + t / tau), t counted from 0.
+    opt = ns["optimizers"]["decaying, lr 0.05 / (1 + t / 200)"]
+    state = opt.init(np.zeros(1))
+    for t in range(3):
+        step, state = opt.update(np.ones(1), state, np.zeros(1))
+        assert -step[0] == pytest.approx(lr0 / (1 + t / tau))
