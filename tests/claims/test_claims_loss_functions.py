@@ -292,3 +292,20 @@ def test_reliability_curve_matches_sklearn() -> None:
 def test_fitting_validates_inputs(call, message: str) -> None:
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_log_loss_and_brier_are_proper_and_absolute_error_is_not() -> None:
+    from scipy.optimize import minimize_scalar
+
+    ns = run("losses_proper_scoring")
+    step = ns["q"][1] - ns["q"][0]
+    for p in ns["true_p"]:
+        log_loss = lambda q, p=p: -(p * np.log(q) + (1 - p) * np.log(1 - q))  # noqa: E731
+        brier = lambda q, p=p: p * (1 - q) ** 2 + (1 - p) * q**2  # noqa: E731
+        for rule, f in (("log-loss", log_loss), ("Brier (squared error)", brier)):
+            ref = minimize_scalar(f, bounds=(1e-6, 1 - 1e-6), method="bounded").x
+            assert ref == pytest.approx(p, abs=1e-5)
+            assert abs(ns["best_q"][rule, p] - ref) <= step
+        # p (1 - q) + (1 - p) q is linear in q: its minimum is at an end, the likelier outcome.
+        expected_end = ns["q"][-1] if p > 0.5 else ns["q"][0]
+        assert ns["best_q"]["absolute error", p] == expected_end
