@@ -309,3 +309,17 @@ def test_log_loss_and_brier_are_proper_and_absolute_error_is_not() -> None:
         # p (1 - q) + (1 - p) q is linear in q: its minimum is at an end, the likelier outcome.
         expected_end = ns["q"][-1] if p > 0.5 else ns["q"][0]
         assert ns["best_q"]["absolute error", p] == expected_end
+
+
+def test_least_squares_is_the_orthogonal_projection() -> None:
+    from sklearn.linear_model import LinearRegression as SkLinear
+
+    ns = run("losses_euclidean")
+    X, y = ns["X"], ns["y"]
+    sk = SkLinear(fit_intercept=False).fit(X, y)
+    np.testing.assert_allclose(ns["y_hat"], sk.predict(X), atol=1e-10)
+    # The projection matrix X (X^T X)^-1 X^T, by hand.
+    P = X @ np.linalg.inv(X.T @ X) @ X.T
+    np.testing.assert_allclose(ns["y_hat"], P @ y, atol=1e-10)
+    assert ns["distance_squared"] == pytest.approx(np.sum((P @ y - y) ** 2))
+    assert ns["as_mse"] == pytest.approx(len(y) * np.mean((P @ y - y) ** 2))
