@@ -110,3 +110,15 @@ def test_leak_beats_honest_seed_by_seed_as_scikit_learn_counts(leakage: dict) ->
     higher, tied = np.count_nonzero(optimism > 0), np.count_nonzero(optimism == 0)
     assert higher < n  # not "100%": the page prints counts
     assert higher >= 0.95 * n and tied + higher + np.count_nonzero(optimism < 0) == n
+
+
+def test_min_max_and_unit_norm_against_scikit_learn() -> None:
+    from sklearn.preprocessing import MinMaxScaler, Normalizer
+
+    ns = runpy.run_path(str(SNIPPETS / "pipeline_normalise.py"))
+    X, train, test = ns["X"], ns["train"], ns["test"]
+    scaler = MinMaxScaler().fit(X[train])
+    np.testing.assert_allclose(ns["scaled"]["test"], scaler.transform(X[test]))
+    outside = np.mean((scaler.transform(X[test]) < 0) | (scaler.transform(X[test]) > 1))
+    assert ns["outside"] == pytest.approx(outside) and outside > 0
+    np.testing.assert_allclose(ns["unit_norm"](X), Normalizer().fit_transform(X))
