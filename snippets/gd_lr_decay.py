@@ -42,4 +42,6 @@ excess = {name: r.epoch_loss - floor for name, r in runs.items()}
 
 if __name__ == "__main__":
     for name, gap in excess.items():
-        print(f"{name:>34}: above the minimum by {gap[10]:.1e} after 10 epochs, {gap[-1]:.1e} after {epochs}")
+        print(
+            f"{name:>34}: above the minimum by {gap[10]:.1e} after 10 epochs, {gap[-1]:.1e} after {epochs}"
+        )

@@ -38,4 +38,6 @@ same_alone = np.abs(alone - unit_norm(X[test])).max()
 if __name__ == "__main__":
     print(f"min-max on train: range {scaled['train'].min():.3f} to {scaled['train'].max():.3f}")
     print(f"test values outside [0, 1]: {outside:.1%}")
-    print(f"unit norm: row lengths {norms.min():.6f} to {norms.max():.6f}; rows alone vs together {same_alone:g}")
+    print(
+        f"unit norm: row lengths {norms.min():.6f} to {norms.max():.6f}; rows alone vs together {same_alone:g}"
+    )

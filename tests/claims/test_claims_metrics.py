@@ -119,7 +119,9 @@ def test_precision_recall_f1_against_the_threshold_match_scikit_learn() -> None:
     y, scores = ns["y_test"], ns["scores"]
     for i, threshold in enumerate(ns["thresholds"]):
         pred = (scores >= threshold).astype(int)
-        assert ns["curves"]["precision"][i] == pytest.approx(sk_precision(y, pred, zero_division=1.0))
+        assert ns["curves"]["precision"][i] == pytest.approx(
+            sk_precision(y, pred, zero_division=1.0)
+        )
         assert ns["curves"]["recall"][i] == pytest.approx(sk_recall(y, pred))
         assert ns["curves"]["F1"][i] == pytest.approx(sk_f1(y, pred, zero_division=0.0))
     assert np.all(np.diff(ns["curves"]["recall"]) <= 0)
