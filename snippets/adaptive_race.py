@@ -41,6 +41,19 @@ for name, lrs in learning_rates.items():
     start = np.array(surface.start)
     races[name] = {label: run(opt, grad, start, 1000) for label, opt in optimizers(*lrs).items()}
 
+# RMSProp's step is about lr whatever the gradient's size, so whether it settles on the
+# quadratic depends on lr: the race's rate, and the rate of the exercises page.
+quadratic = get_surface("ill_conditioned")
+rmsprop_settles = {
+    lr: run(
+        rmsprop(lr=lr),
+        lambda p: np.array(quadratic.grad(p[0], p[1])),
+        np.array(quadratic.start),
+        1000,
+    )
+    for lr in (learning_rates["ill_conditioned"][3], 0.01)
+}
+
 if __name__ == "__main__":
     for name, paths in races.items():
         f = get_surface(name).f

@@ -1,7 +1,7 @@
 """Local minimum = global minimum on a convex loss: gradient descent from many starts.
 
 Logistic regression's loss is convex in (w, b): every start ends at the same loss. The
-seed's Rastrigin-like surface is not: the same kind of starts end in different valleys.
+source text's Rastrigin-like surface is not: the same kind of starts end in different valleys.
 
 Run it with ``python convexity_many_starts.py`` once lossnotes is installed
 (``pip install lossnotes``).
@@ -22,7 +22,7 @@ starts = rng.uniform(-2, 2, size=(20, 2))
 convex_ends = [run(sgd(lr=1.0), lambda th: model.grad(th, x, labels), s, 500)[-1] for s in starts]
 convex_losses = np.array([model.loss(th, x, labels) for th in convex_ends])
 
-rastrigin = SURFACES["rastrigin"]  # the seed's code, shifted by +2 so that its minimum is 0
+rastrigin = SURFACES["rastrigin"]  # the source text's code, shifted by +2 so that its minimum is 0
 bumpy_ends = [run(sgd(lr=0.01), lambda p: np.array(rastrigin.grad(*p)), s, 500)[-1] for s in starts]
 bumpy_losses = np.array([rastrigin.f(*p) for p in bumpy_ends])
 

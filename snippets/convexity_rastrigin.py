@@ -2,7 +2,7 @@
 
 Both surfaces are x² + y² minus two cosines, separable in x and y, so their local minima
 are the pairs of local minima of the 1-D profile g(x) = x² - cos(k x). We count them on
-the seed's window [-2, 2] for the code's k = 3 pi and the comment's k = 10.
+the source text's window [-2, 2] for the code's k = 3 pi and the comment's k = 10.
 
 Run it with ``python convexity_rastrigin.py`` once lossnotes is installed
 (``pip install lossnotes``).
@@ -10,10 +10,10 @@ Run it with ``python convexity_rastrigin.py`` once lossnotes is installed
 
 import numpy as np
 
-x = np.linspace(-2, 2, 50)  # the seed's grid
+x = np.linspace(-2, 2, 50)  # the source text's grid
 X, Y = np.meshgrid(x, x)
 Z_convex = X**2 + Y**2
-Z_code = X**2 + Y**2 - np.cos(3 * np.pi * X) - np.cos(3 * np.pi * Y)  # what the seed plots
+Z_code = X**2 + Y**2 - np.cos(3 * np.pi * X) - np.cos(3 * np.pi * Y)  # what the source text plots
 Z_comment = X**2 + Y**2 - np.cos(10 * X) - np.cos(10 * Y)  # what its comment says
 
 

@@ -10,6 +10,8 @@ from lossnotes.optim import contraction_rates, first_divergent
 
 eigenvalues = np.array([1.0, 25.0])
 grid_step = 0.0005
+# Offset by half a step, as in gd_stability_edge.py: no grid point sits on an edge, so
+# the first diverging point is half a grid step past it (in lr * lambda_max, 25 times that).
 lrs = np.arange(grid_step / 2, 0.2, grid_step)
 
 edges = []  # (beta, measured edge * lambda_max, theory 2 + 2 beta)

@@ -1,6 +1,6 @@
 """Measure where gradient descent starts to diverge; compare with 2 / lambda_max.
 
-Every step size on a fine grid runs 1000 steps of gradient descent on
+Every step size on a fine grid runs 1,000 steps of gradient descent on
 f = 0.5 (x^2 + 25 y^2); the measured per-step growth factor of the error is
 above 1 exactly when the run diverges.
 
@@ -16,7 +16,8 @@ eigenvalues = np.array([1.0, 25.0])  # Hessian of 0.5 (x^2 + 25 y^2)
 grid_step = 0.0005
 # Offset by half a step, so that no grid point sits exactly on the edge.
 lrs = np.arange(grid_step / 2, 0.12, grid_step)
-rates = contraction_rates(eigenvalues, lrs)
+n_steps = 1000  # per step size
+rates = contraction_rates(eigenvalues, lrs, steps=n_steps)
 
 measured_edge = first_divergent(lrs, rates)
 theory_edge = 2 / eigenvalues.max()

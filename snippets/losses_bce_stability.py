@@ -25,8 +25,17 @@ for dtype in (np.float32, np.float64):
     naive = naive_bce(z, 0.0, dtype).astype(np.float64)
     relative_error[dtype.__name__] = np.abs(naive - exact) / exact
     first_inf[dtype.__name__] = z[np.argmax(~np.isfinite(naive))]
-# PyTorch-style BCE clamps log(1 - p) at -100: finite, but flat at 100 once p rounds to 1.
-clamped = bce(sigmoid(z), np.zeros_like(z), reduction="none")
+# PyTorch's BCELoss clamps log(1 - p) at -100. The clamp takes over where p rounds to 1,
+# which depends on the precision p is computed in: float32 is PyTorch's default.
+clamped, clamp_from = {}, {}
+for dtype in (np.float32, np.float64):
+    p = 1 / (1 + np.exp(-z.astype(dtype)))
+    with np.errstate(divide="ignore"):
+        log_1mp = np.maximum(np.log(1 - p), -100).astype(np.float64)
+    clamped[dtype.__name__] = -log_1mp
+    clamp_from[dtype.__name__] = z[np.argmax(log_1mp == -100)]
+# Float64 agrees with the package's own probabilities-form BCE, which clamps the same way.
+clamped_package = bce(sigmoid(z), np.zeros_like(z), reduction="none")
 
 if __name__ == "__main__":
     for name, z_inf in first_inf.items():
@@ -34,4 +43,7 @@ if __name__ == "__main__":
             f"{name}: the naive BCE of y=0 is inf from z = {z_inf:g} on;"
             f" bce_with_logits there = {bce_with_logits([z_inf], [0.0]):.2f}"
         )
-    print(f"clamped BCE at z = 120: {clamped[-1]:g} (exact: {exact[-1]:g})")
+    for name, z_clamp in clamp_from.items():
+        print(
+            f"{name}: the clamped BCE is 100 from z = {z_clamp:g} on (exact there: {np.logaddexp(0, z_clamp):.1f})"
+        )

@@ -30,13 +30,22 @@ all_subsets = mean_over_all_batches(G, batch_size=4)
 order = rng.permutation(12)
 epoch = np.mean([model.grad(theta, X[b], y[b]) for b in order.reshape(3, 4)], axis=0)
 
-# The last batch of a DataLoader may be shorter (12 = 5 + 5 + 2): then the
-# plain average of batch gradients is biased; weighting by batch size is not.
+# The last batch of a DataLoader may be shorter (12 = 5 + 5 + 2). For this one shuffle the
+# plain average of the batch gradients is then not the full gradient; weighting each batch
+# by its size is, for every shuffle.
 batches = np.split(order, [5, 10])
 grads = np.array([model.grad(theta, X[b], y[b]) for b in batches])
 sizes = np.array([len(b) for b in batches])
 plain_average = grads.mean(axis=0)
 weighted_average = sizes @ grads / sizes.sum()
+
+# Averaged over shuffles, the plain average is unbiased too: every sample is as likely as
+# any other to land in the short batch. Checked on many random shuffles.
+n_shuffles = 20_000
+plain_over_shuffles = np.zeros_like(full)
+for _ in range(n_shuffles):
+    shuffled = np.split(rng.permutation(12), [5, 10])
+    plain_over_shuffles += np.mean([G[b].mean(axis=0) for b in shuffled], axis=0) / n_shuffles
 
 if __name__ == "__main__":
     print("full gradient        ", full)
@@ -44,3 +53,7 @@ if __name__ == "__main__":
     print("one epoch, B = 4     ", np.abs(epoch - full).max())
     print("5 + 5 + 2, plain     ", np.abs(plain_average - full).max())
     print("5 + 5 + 2, weighted  ", np.abs(weighted_average - full).max())
+    print(
+        f"5 + 5 + 2, plain, mean over {n_shuffles} shuffles",
+        np.abs(plain_over_shuffles - full).max(),
+    )

@@ -36,6 +36,14 @@ Z = grid_loss(loss, theta_star, d1, d2, steps, steps)
 alphas = np.linspace(-0.5, 1.5, 81)
 line = interpolate(loss, theta_0, theta_star, alphas)
 
+# theta* is where 1,500 Adam steps stopped, not a minimum: scaling its weights up makes the
+# network more confident on points it already classifies, and cross-entropy keeps falling.
+scales = np.linspace(0.5, 3.0, 51)
+scaled = np.array([loss(s * theta_star) for s in scales])
+# How much of the line's direction do the two random directions of the slice contain?
+direction = theta_star - theta_0
+cosines = [float(d @ direction / np.linalg.norm(d) / np.linalg.norm(direction)) for d in (d1, d2)]
+
 if __name__ == "__main__":
     print(
         f"{model.n_params} parameters; loss at init {loss(theta_0):.4f}, trained {loss(theta_star):.4f}"

@@ -22,6 +22,11 @@ curve = [
     for step in checkpoints
 ]
 train_loss, test_loss = curve[-1][1], curve[-1][2]
+# The whole test curve, every 10 steps, to find when it was lowest (not just at 5 checkpoints).
+every = np.arange(0, len(path), 10)
+test_curve = np.array([wide.loss(path[step], X_test, y_test) for step in every])
+train_curve = np.array([wide.loss(path[step], X_small, y_small) for step in every])
+best_step, best_test = int(every[np.argmin(test_curve)]), float(test_curve.min())
 train_acc = np.mean((wide.forward(theta_wide, X_small) > 0) == (y_small == 1))
 test_acc = np.mean((wide.forward(theta_wide, X_test) > 0) == (y_test == 1))
 

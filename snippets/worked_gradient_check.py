@@ -15,7 +15,7 @@ def loss(w, b):
 
 
 def gradient(w, b):
-    """The seed's closed form: dL/dw = (-2/N) sum(res * x), dL/db = (-2/N) sum(res)."""
+    """The source text's closed form: dL/dw = (-2/N) sum(res * x), dL/db = (-2/N) sum(res)."""
     res = y - (w * X + b)
     return np.array([-2 / len(X) * (res @ X), -2 / len(X) * res.sum()])
 

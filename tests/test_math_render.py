@@ -177,6 +177,62 @@ def test_fonts_cover_every_formula_the_explorer_can_show(built_site: Path) -> No
         assert needed <= cmap((served / original.name).read_bytes()), original.name
 
 
+# -- rows of multi-line formulas --------------------------------------------------------
+MULTI_LINE = re.compile(r"\\begin\{(aligned|cases|gathered|split)\}(.*?)\\end\{\1\}", re.S)
+FENCED = re.compile(r"^(?P<i>[ \t>]*)(?P<f>`{3,}|~{3,}).*?^(?P=i)(?P=f)[ \t]*$", re.M | re.S)
+
+
+def source_rows(markdown: str) -> list[int]:
+    """Rows of each aligned/cases environment as written in a page (outside code blocks)."""
+    prose = FENCED.sub("", markdown)
+    rows = []
+    for match in MULTI_LINE.finditer(prose):
+        body = match.group(2).strip()
+        body = body[:-2] if body.endswith("\\\\") else body  # a trailing \\ adds no row
+        rows.append(body.count("\\\\") + 1)
+    return rows
+
+
+def rendered_rows(html: str) -> list[int]:
+    """Rows KaTeX drew for each aligned/cases formula: the <mtr> of its MathML."""
+    rows = []
+    for math in re.findall(r"<math\b.*?</math>", html, re.S):
+        tex = re.search(r'<annotation encoding="application/x-tex">(.*?)</annotation>', math, re.S)
+        if tex and re.search(r"\\begin\{(?:aligned|cases|gathered|split)\}", tex.group(1)):
+            rows.append(math.count("<mtr"))
+    return rows
+
+
+def test_row_counters_on_known_markup() -> None:
+    source = "Text\n$$\n\\begin{aligned}\na &= 1, \\\\\nb &= 2\n\\end{aligned}\n$$\n```\n\\begin{cases}x\\end{cases}\n```\n"
+    assert source_rows(source) == [2]
+    markup = katex([("\\begin{aligned} a &= 1 \\\\ b &= 2 \\end{aligned}", True)])[0]
+    assert rendered_rows(markup) == [2]
+    lost = katex([("\\begin{aligned} a &= 1 \\ b &= 2 \\end{aligned}", True)])[
+        0
+    ]  # \\ lost to Markdown
+    assert rendered_rows(lost) == [1]
+
+
+def test_multi_line_formulas_render_every_row(built_site: Path) -> None:
+    """An aligned or cases block shows as many rows as its source has (Markdown can eat \\\\)."""
+    problems, checked = [], 0
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        expected = source_rows(page.read_text())
+        if not expected:
+            continue
+        name = page.relative_to(ROOT / "docs").with_suffix("")
+        built = built_site / ("" if name.name == "index" else name) / "index.html"
+        drawn = rendered_rows(built.read_text())
+        checked += len(expected)
+        if drawn != expected:
+            problems.append(
+                f"{page.relative_to(ROOT)}: rows in the source {expected}, drawn {drawn}"
+            )
+    assert checked >= 4, f"only {checked} multi-line formulas found"
+    assert not problems, "\n".join(problems)
+
+
 # -- small projects -----------------------------------------------------------------------
 PAGE = r"""
 # Formulas

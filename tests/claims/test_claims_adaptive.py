@@ -129,3 +129,46 @@ def test_adamw_decays_by_the_factor_and_adam_l2_does_not() -> None:
         m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
         theta -= ns["lr"] * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
     assert l2_big == pytest.approx(theta, rel=1e-10)
+
+
+def hand_rmsprop(grad, x0: np.ndarray, lr: float, steps: int) -> np.ndarray:
+    """RMSProp written out (alpha 0.99, eps 1e-8, PyTorch's placement of eps)."""
+    x, r, path = x0.astype(float).copy(), np.zeros_like(x0, dtype=float), [x0.astype(float)]
+    for _ in range(steps):
+        g = grad(x)
+        r = 0.99 * r + 0.01 * g * g
+        x = x - lr * g / (np.sqrt(r) + 1e-8)
+        path.append(x)
+    return np.array(path)
+
+
+def test_rmsprop_rattles_at_the_race_rate_and_settles_at_the_small_one() -> None:
+    ns = load("adaptive_race.py")
+    f = lambda p: 0.5 * (p[..., 0] ** 2 + 25 * p[..., 1] ** 2)  # noqa: E731  the page's quadratic
+    grad = lambda p: np.array([p[0], 25 * p[1]])  # noqa: E731
+    start = np.array(ns["get_surface"]("ill_conditioned").start)
+    fast = hand_rmsprop(grad, start, ns["learning_rates"]["ill_conditioned"][3], 1000)
+    slow = hand_rmsprop(grad, start, 0.01, 1000)
+    assert f(fast[-100:]).min() > 1e-3  # rattles
+    assert f(slow[-1]) < 1e-12  # settles
+    np.testing.assert_allclose(ns["rmsprop_settles"][0.01][-1], slow[-1], atol=1e-12)
+
+
+def test_no_optimizer_settles_in_the_rosenbrock_valley_and_momentum_is_closest() -> None:
+    ns = load("adaptive_race.py")
+    # Rosenbrock by hand: (1 - x)^2 + 100 (y - x^2)^2, minimum at (1, 1).
+    surface = ns["get_surface"]("rosenbrock")
+    assert surface.f(1.0, 1.0) == pytest.approx(0.0) and surface.f(0.0, 0.0) == pytest.approx(1.0)
+    ends = {k: np.hypot(*(p[-1] - 1)) for k, p in ns["races"]["rosenbrock"].items()}
+    assert min(ends.values()) > 0.01
+    assert min(ends, key=ends.get) == "momentum 0.9"
+    # Hand-written heavy ball (PyTorch form) reproduces momentum's end point.
+    lr = ns["learning_rates"]["rosenbrock"][1]
+    x, b = np.array(surface.start, dtype=float), np.zeros(2)
+    dfx = lambda p: np.array(
+        [-2 * (1 - p[0]) - 400 * p[0] * (p[1] - p[0] ** 2), 200 * (p[1] - p[0] ** 2)]
+    )  # noqa: E731
+    for _ in range(1000):
+        b = 0.9 * b + dfx(x)
+        x = x - lr * b
+    np.testing.assert_allclose(ns["races"]["rosenbrock"]["momentum 0.9"][-1], x, rtol=1e-8)

@@ -147,3 +147,50 @@ def test_wide_network_has_lower_barrier_than_narrow() -> None:
     assert ns["barriers"][64] < 0.5 * ns["barriers"][4]
     for curve in ns["curves"].values():  # end points are the trained losses
         assert curve[0] < curve.max() and curve[-1] < curve.max()
+
+
+def test_random_hessian_table_has_enough_hits_and_honest_intervals() -> None:
+    from scipy.stats import binomtest
+
+    ns = snippet("convexity_random_hessians")
+    hits, n = ns["hits"], ns["n_samples"]
+    assert hits.min() >= 100  # every row rests on a real count
+    for k, m, (lo, hi) in zip(hits, n, ns["intervals"]):
+        ci = binomtest(int(k), int(m)).proportion_ci(confidence_level=0.95, method="wilson")
+        assert (lo, hi) == pytest.approx((ci.low, ci.high), rel=1e-4)  # z = 1.96, rounded
+    # Independent estimate for n <= 4: GOE matrices drawn here, positive definiteness by
+    # Sylvester's criterion (every leading principal minor > 0), not by eigenvalues.
+    rng = np.random.default_rng(2024)
+    for d, k, m in zip(ns["dims"][:4], hits[:4], n[:4]):
+        G = rng.standard_normal((100_000, d, d))
+        A = 0.5 * (G + np.swapaxes(G, 1, 2))
+        minors = np.stack([np.linalg.det(A[:, :j, :j]) for j in range(1, d + 1)], axis=1)
+        ok = int(np.sum(np.all(minors > 0, axis=1)))
+        p_ref, p_page = ok / 100_000, k / m
+        se = np.sqrt(p_ref * (1 - p_ref) / 100_000 + p_page * (1 - p_page) / m)
+        assert abs(p_ref - p_page) < 4 * se, d
+    # n = 5: a reference of about 1.4e-4 from several million samples (issue 13's recount).
+    lo, hi = ns["intervals"][4]
+    assert lo < 1.4e-4 < hi
+    # Each drop in dimension is steeper than the last (the e^{-c n^2} law bends down).
+    assert np.all(np.diff(np.diff(np.log(hits / n))) < 0)
+
+
+def test_both_profiles_have_their_global_minimum_at_zero() -> None:
+    ns = snippet("convexity_rastrigin")
+    from scipy.optimize import minimize_scalar
+
+    for name, k in (("code, cos(3πx)", 3 * np.pi), ("comment, cos(10x)", 10.0)):
+        found = ns["minima"][name]
+        centre = found[np.argmin(np.abs(found))]
+        assert abs(centre) < 1e-4, name
+        g = lambda v, k=k: v**2 - np.cos(k * v)  # noqa: E731
+        ref = minimize_scalar(g, bounds=(-0.3, 0.3), method="bounded").x
+        assert abs(ref) < 1e-4
+        # The next minimum out, by scipy, is what the page calls the next one.
+        nxt = found[found > 1e-3].min()
+        ref = minimize_scalar(g, bounds=(nxt - 0.2, nxt + 0.2), method="bounded").x
+        assert abs(ref - nxt) < 1e-3, name
+    # Along y = 0 the surface is the profile minus 1 (cos 0 = 1): the plot says "plus 1".
+    on_axis = ns["X"][0] ** 2 + 0.0**2 - np.cos(3 * np.pi * ns["X"][0]) - np.cos(3 * np.pi * 0.0)
+    np.testing.assert_allclose(on_axis + 1, ns["X"][0] ** 2 - np.cos(3 * np.pi * ns["X"][0]))

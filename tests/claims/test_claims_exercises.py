@@ -135,3 +135,45 @@ def test_parameters_learned_hyperparameters_fixed() -> None:
     assert ns["model"].n_params == sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
     assert ns["changed"] == 1.0
     assert ns["result"].epoch_loss[-1] < ns["result"].epoch_loss[0]
+
+
+def test_bce_gradient_check_is_against_finite_differences_not_itself() -> None:
+    ns = run("bce_gradient")
+    z, y = ns["z"], ns["y"]
+
+    # Independent finite differences of the loss written out here (log1p form).
+    def loss(v: np.ndarray) -> np.ndarray:
+        return np.logaddexp(0, v) - y * v
+
+    h = 1e-6
+    fd = (loss(z + h) - loss(z - h)) / (2 * h)
+    np.testing.assert_allclose(ns["library"], fd, atol=1e-8)
+    assert ns["library_error"] == pytest.approx(
+        np.abs(ns["library"] - ns["finite_difference"]).max()
+    )
+    assert 0 < ns["library_error"] < 1e-8  # a real comparison: finite differences are not exact
+
+
+def test_momentum_step_tends_to_lr_g_over_one_minus_beta() -> None:
+    from lossnotes.optim import chapter_momentum
+
+    lr, beta, g = 0.01, 0.9, 0.3
+    opt = chapter_momentum(lr, beta)
+    state, x = opt.init(np.zeros(1)), np.zeros(1)
+    for _ in range(300):
+        step, state = opt.update(np.array([g]), state, x)
+    # Geometric series by hand: lr g (1 + beta + beta^2 + ...) = lr g / (1 - beta).
+    assert abs(step[0]) == pytest.approx(lr * abs(g) / (1 - beta), rel=1e-10)
+    assert abs(step[0]) != pytest.approx(lr / (1 - beta))  # the old formula, without |g|
+
+
+def test_gradient_accumulation_gives_the_full_batch_gradient() -> None:
+    ns = run("gd_variants")
+    X, y, theta0 = ns["X"], ns["y"], ns["theta0"]
+    full = 2 / len(y) * X.T @ (X @ theta0 - y)  # by hand
+    pieces = np.array_split(np.arange(len(y)), len(y) // 32)
+    accumulated = sum(
+        len(p) * (2 / len(p)) * X[p].T @ (X[p] @ theta0 - y[p]) for p in pieces
+    ) / len(y)
+    np.testing.assert_allclose(accumulated, full, atol=1e-12)
+    np.testing.assert_allclose(ns["full_grad"], full, atol=1e-12)

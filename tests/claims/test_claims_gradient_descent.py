@@ -166,3 +166,53 @@ def test_first_divergent_edge_cases() -> None:
         first_divergent([0.2, 0.1], [0.5, 1.5])
     with pytest.raises(ValueError, match="beta"):
         contraction_rates([1.0], [0.1], beta=1.0)
+
+
+def test_momentum_edges_sit_half_a_grid_step_above_the_formula(snippet) -> None:
+    ns = snippet("gd_momentum_edge.py")
+    resolution = ns["grid_step"] * 25.0
+    lrs = ns["lrs"]
+    for beta, measured, _ in ns["edges"]:
+        edge = stability_edge(25.0, beta)  # from the iteration's eigenvalues, by bisection
+        # The first grid point past the edge, found here from the grid itself.
+        first_past = lrs[np.argmax(lrs * 25.0 > edge)] * 25.0
+        assert measured == pytest.approx(first_past)
+        assert measured - edge == pytest.approx(resolution / 2, abs=1e-9)  # half, not one
+
+
+def test_stability_snippet_runs_the_steps_it_says(snippet) -> None:
+    ns = snippet("gd_stability_edge.py")
+    assert ns["n_steps"] == 1000
+    rates = contraction_rates(ns["eigenvalues"], ns["lrs"], steps=ns["n_steps"])
+    np.testing.assert_array_equal(rates, ns["rates"])
+    assert not np.array_equal(contraction_rates(ns["eigenvalues"], ns["lrs"], steps=200), rates)
+
+
+def test_a_decaying_rate_removes_the_sgd_noise_floor(snippet) -> None:
+    ns = snippet("gd_lr_decay.py")
+    X, y, theta0 = ns["X"][:, 0], ns["y"], ns["theta0"]
+    lr0, tau, epochs = ns["lr0"], ns["tau"], ns["epochs"]
+    floor = np.mean((np.polyval(np.polyfit(X, y, 1), X) - y) ** 2)  # numpy's least squares
+    assert ns["floor"] == pytest.approx(floor)
+
+    def sgd_by_hand(decay: bool, seed: int) -> np.ndarray:
+        rng, theta, t, gaps = np.random.default_rng(seed), theta0.astype(float), 0, []
+        for _ in range(epochs):
+            for i in rng.permutation(len(y)):
+                r = theta[0] * X[i] + theta[1] - y[i]
+                lr = lr0 / (1 + t / tau) if decay else lr0
+                theta = theta - lr * 2 * np.array([r * X[i], r])
+                t += 1
+            gaps.append(np.mean((theta[0] * X + theta[1] - y) ** 2) - floor)
+        return np.array(gaps)
+
+    for seed in (11, 12, 13):  # other shuffles than the page's: the effect is not luck
+        constant, decaying = sgd_by_hand(False, seed), sgd_by_hand(True, seed)
+        late = slice(epochs // 2, None)
+        assert np.median(decaying[late]) < np.median(constant[late]) / 100
+    # The page's schedule really is lr0 / (1 + t / tau), t counted from 0.
+    opt = ns["optimizers"]["decaying, lr 0.05 / (1 + t / 200)"]
+    state = opt.init(np.zeros(1))
+    for t in range(3):
+        step, state = opt.update(np.ones(1), state, np.zeros(1))
+        assert -step[0] == pytest.approx(lr0 / (1 + t / tau))

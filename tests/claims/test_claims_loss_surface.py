@@ -103,3 +103,26 @@ def test_surface_helpers_on_a_quadratic() -> None:
     )
     Z = grid_loss(f, [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [-1.0, 0.0, 1.0])
     np.testing.assert_allclose(Z, [[0.0, 1.0], [1.0, 2.0], [4.0, 5.0]])
+
+
+def test_trained_point_is_not_a_minimum_along_the_line_or_its_scale() -> None:
+    ns = runpy.run_path(str(SNIPPETS / "surface_nn_slices.py"))
+    model, X, y = ns["model"], ns["X"], ns["y"]
+    t0, ts = ns["theta_0"], ns["theta_star"]
+
+    # Independent of interpolate(): the model's own loss, written out here as BCE on logits.
+    def bce(theta: np.ndarray) -> float:
+        z = model.forward(theta, X)
+        return float(np.mean(np.logaddexp(0, z) - y * z))
+
+    assert bce(ts) == pytest.approx(model.loss(ts, X, y), rel=1e-10)
+    beyond = bce(-0.325 * t0 + 1.325 * ts)
+    assert beyond < 0.5 * bce(ts)  # past theta* the loss is far lower
+    assert bce(1.5 * ts) < bce(ts)  # and growing the weights lowers it too
+    # The gradient at theta* is not zero: its directional derivative along the line is < 0.
+    g = model.grad(ts, X, y)
+    assert g @ (ts - t0) < 0
+    # The slice's directions are nearly orthogonal to the line (random directions in many dims).
+    u = (ts - t0) / np.linalg.norm(ts - t0)
+    for d in (ns["d1"], ns["d2"]):
+        assert abs(d @ u) / np.linalg.norm(d) < 0.2

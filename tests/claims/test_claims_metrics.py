@@ -108,3 +108,33 @@ def test_regression_metrics_agree_with_sklearn_and_baseline() -> None:
     gap = y.mean() - ns["y_train"].mean()
     assert base[2] == pytest.approx(-y.size * gap**2 / np.sum((y - y.mean()) ** 2), abs=1e-12)
     assert line[1] >= line[0] and base[1] >= base[0]  # RMSE is never below MAE
+
+
+def test_precision_recall_f1_against_the_threshold_match_scikit_learn() -> None:
+    from sklearn.metrics import f1_score as sk_f1
+    from sklearn.metrics import precision_score as sk_precision
+    from sklearn.metrics import recall_score as sk_recall
+
+    ns = runpy.run_path(str(SNIPPETS / "metrics_threshold.py"))
+    y, scores = ns["y_test"], ns["scores"]
+    for i, threshold in enumerate(ns["thresholds"]):
+        pred = (scores >= threshold).astype(int)
+        assert ns["curves"]["precision"][i] == pytest.approx(
+            sk_precision(y, pred, zero_division=1.0)
+        )
+        assert ns["curves"]["recall"][i] == pytest.approx(sk_recall(y, pred))
+        assert ns["curves"]["F1"][i] == pytest.approx(sk_f1(y, pred, zero_division=0.0))
+    assert np.all(np.diff(ns["curves"]["recall"]) <= 0)
+
+
+def test_macro_micro_weighted_f1_match_scikit_learn() -> None:
+    from sklearn.metrics import accuracy_score as sk_accuracy
+    from sklearn.metrics import f1_score as sk_f1
+
+    ns = runpy.run_path(str(SNIPPETS / "metrics_averaging.py"))
+    y, pred = ns["y_true"], ns["y_pred"]
+    for name, value in ns["averages"].items():
+        assert value == pytest.approx(sk_f1(y, pred, average=name))
+    assert ns["averages"]["micro"] == pytest.approx(sk_accuracy(y, pred))
+    np.testing.assert_allclose(ns["per_class"], sk_f1(y, pred, average=None))
+    assert ns["averages"]["macro"] < ns["averages"]["micro"]

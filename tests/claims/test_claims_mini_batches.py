@@ -122,3 +122,26 @@ def test_early_stopping_rule() -> None:
     assert early_stopping([1.0, 2.0, 3.0, 0.5], patience=2) == (0, 2)
     with pytest.raises(ValueError, match="patience"):
         early_stopping([1.0], patience=0)
+
+
+def test_plain_average_with_a_short_batch_is_unbiased_over_shuffles() -> None:
+    ns = runpy.run_path(str(SNIPPETS / "minibatch_unbiased.py"))
+    G, full = ns["G"], ns["full"]
+    # Exactly, by hand: position j of a shuffle lands in a batch of size s_j and gets weight
+    # 1 / (3 s_j); over all shuffles each sample sits at each position equally often.
+    weights = np.array([1 / (3 * 5)] * 10 + [1 / (3 * 2)] * 2)
+    expected = G.T @ np.full(12, weights.mean())
+    np.testing.assert_allclose(expected, full, atol=1e-12)
+    assert weights.mean() == pytest.approx(1 / 12)
+    # The page's Monte-Carlo average agrees within a few standard errors of the shuffle noise.
+    rng = np.random.default_rng(7)
+    draws = np.array(
+        [
+            np.mean([G[b].mean(axis=0) for b in np.split(rng.permutation(12), [5, 10])], axis=0)
+            for _ in range(2000)
+        ]
+    )
+    se = draws.std(axis=0, ddof=1) / np.sqrt(ns["n_shuffles"])
+    assert np.all(np.abs(ns["plain_over_shuffles"] - full) < 5 * se + 1e-12)
+    # For the one shuffle shown, the plain average really is off.
+    assert np.abs(ns["plain_average"] - full).max() > 0.1

@@ -81,3 +81,44 @@ def test_scaler_leak_is_small(leakage: dict) -> None:
     # the page's nuance: an unsupervised leak of mean/std barely moves the score here
     gap = leakage["optimism"]["standardizer"]
     assert abs(gap.mean()) < 0.03
+
+
+def test_leak_beats_honest_seed_by_seed_as_scikit_learn_counts(leakage: dict) -> None:
+    """The counts the page prints (higher, tied, lower), recomputed with scikit-learn's parts."""
+    from sklearn.neighbors import NearestCentroid
+
+    from lossnotes.data import train_val_test_split
+
+    def accuracy(X, y, train, test, leak: str) -> float:
+        every = np.arange(len(X))
+        Z = StandardScaler().fit(X[every if leak == "standardizer" else train]).transform(X)
+        rows = every if leak == "selection" else train
+        Z = SelectKBest(f_regression, k=20).fit(Z[rows], y[rows]).transform(Z)
+        return float(NearestCentroid().fit(Z[train], y[train]).score(Z[test], y[test]))
+
+    n = leakage["N_SEEDS"]
+    optimism = np.empty(n)
+    for seed in range(n):
+        rng = np.random.default_rng(seed)
+        X = rng.normal(size=(100, 1000))
+        y = rng.integers(0, 2, size=100)
+        train, _, test = train_val_test_split(100, val_size=0.2, test_size=0.2, seed=seed)
+        optimism[seed] = accuracy(X, y, train, test, "selection") - accuracy(
+            X, y, train, test, "none"
+        )
+    np.testing.assert_allclose(optimism, leakage["optimism"]["selection"], atol=1e-12)
+    higher, tied = np.count_nonzero(optimism > 0), np.count_nonzero(optimism == 0)
+    assert higher < n  # not "100%": the page prints counts
+    assert higher >= 0.95 * n and tied + higher + np.count_nonzero(optimism < 0) == n
+
+
+def test_min_max_and_unit_norm_against_scikit_learn() -> None:
+    from sklearn.preprocessing import MinMaxScaler, Normalizer
+
+    ns = runpy.run_path(str(SNIPPETS / "pipeline_normalise.py"))
+    X, train, test = ns["X"], ns["train"], ns["test"]
+    scaler = MinMaxScaler().fit(X[train])
+    np.testing.assert_allclose(ns["scaled"]["test"], scaler.transform(X[test]))
+    outside = np.mean((scaler.transform(X[test]) < 0) | (scaler.transform(X[test]) > 1))
+    assert ns["outside"] == pytest.approx(outside) and outside > 0
+    np.testing.assert_allclose(ns["unit_norm"](X), Normalizer().fit_transform(X))

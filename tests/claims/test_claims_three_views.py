@@ -132,3 +132,38 @@ def test_flip_reports_inf_when_no_flip_within_reach() -> None:
     theta = np.array([1.0, 0.0, 100.0])  # boundary x1 = -100, far away
     step, x = flip_along_gradient(model, theta, np.zeros(2), max_step=1.0)
     assert step == float("inf") and np.array_equal(x, np.zeros(2))
+
+
+def test_readout_view_separates_and_the_principal_plane_does_not() -> None:
+    from sklearn.decomposition import PCA
+    from sklearn.svm import LinearSVC
+
+    ns = run("views_hidden")
+    H, y = ns["hidden"]["tanh"], ns["y"]
+    # The readout recovered by least squares reproduces the network's logits exactly.
+    logits = ns["tanh_model"].forward(ns["tanh_theta"], ns["X"])
+    np.testing.assert_allclose(H @ ns["w_out"] + ns["c_out"][0], logits, atol=1e-9)
+    assert np.mean((ns["along"] > ns["threshold"]) == (y == 1)) == 1.0
+    # Independent: a hard-margin-like linear SVM separates the 16-D points...
+    svm = LinearSVC(C=1e4, max_iter=200_000).fit(H, y)
+    assert svm.score(H, y) == 1.0
+    # ...but not their projection on scikit-learn's first two principal components.
+    P = PCA(n_components=2).fit_transform(H)
+    assert (
+        LinearSVC(C=1.0, max_iter=200_000).fit(P, y).score(P, y)
+        <= ns["line_in_pc_plane"]["tanh"] + 1e-9
+    )
+    assert ns["line_in_pc_plane"]["tanh"] < 0.9
+    # The brute-force line search is exact on a toy set with a known best line.
+    toy = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0], [3.0, 0.0]])
+    assert ns["best_line_accuracy"](toy, np.array([0, 0, 1, 0])) == 0.75
+
+
+def test_overfit_test_loss_minimum_is_over_the_whole_run() -> None:
+    ns = run("views_overfit")
+    wide, path = ns["wide"], ns["path"]
+    # Independent evaluation of the test loss at every step near the reported minimum.
+    steps = np.arange(max(ns["best_step"] - 50, 0), ns["best_step"] + 51)
+    losses = [wide.loss(path[s], ns["X_test"], ns["y_test"]) for s in steps]
+    assert min(losses) >= ns["best_test"] - 0.01  # the 10-step grid misses little
+    assert ns["best_step"] < 1000 and ns["test_loss"] > ns["best_test"]

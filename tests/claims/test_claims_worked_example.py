@@ -102,3 +102,27 @@ def test_gradient_formula_matches_finite_differences_and_model() -> None:
             rtol=1e-12,
             atol=1e-12,
         )
+
+
+def test_centring_conditions_the_worked_example() -> None:
+    from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+    ns = runpy.run_path(str(SNIPPETS / "worked_centering.py"))
+    x = np.array([1, 2, 3, 4, 5], dtype=float)
+    # The transformed inputs, by scikit-learn.
+    np.testing.assert_allclose(
+        ns["inputs"]["standardised (x - mean) / std"],
+        StandardScaler().fit_transform(x[:, None])[:, 0],
+    )
+    np.testing.assert_allclose(
+        ns["inputs"]["min-max to [0, 1]"], MinMaxScaler().fit_transform(x[:, None])[:, 0]
+    )
+    # By hand: centred, the Hessian is 2 diag(var x, 1) = diag(4, 2): condition number 2.
+    assert ns["conditioning"]["centred x - mean"] == pytest.approx(2.0)
+    assert ns["conditioning"]["standardised (x - mean) / std"] == pytest.approx(1.0)
+    # Raw: numpy's condition number of the design's Gram matrix.
+    design = np.column_stack([x, np.ones(5)])
+    assert ns["conditioning"]["raw x"] == pytest.approx(np.linalg.cond(design.T @ design))
+    assert 65 < ns["conditioning"]["raw x"] < 75  # "about 70"
+    # A perfectly conditioned quadratic is solved in one step of size 2 / (2 l) = 1 / l.
+    assert ns["steps_at_best"]["standardised (x - mean) / std"] == 1

@@ -20,6 +20,8 @@ def format_number(value: Any, digits: int = 4) -> str:
     --------
     >>> format_number(3), format_number(0.123456), format_number(1234567.0), format_number(1e-7)
     ('3', '0.1235', '1.235e+06', '1e-07')
+    >>> format_number(-0.0), format_number(-1e-9, digits=2), format_number(-2e-5)
+    ('0', '-1e-09', '-2e-05')
     >>> format_number("text"), format_number("|x|")
     ('text', '\\\\|x\\\\|')
     >>> format_number(None)
@@ -38,7 +40,9 @@ def _cell(name: str, value: Any, digits: int) -> str:
         raise TypeError(f"{name} must be a real number or a string; got {describe(value)}")
     if isinstance(value, Integral):
         return str(int(value))
-    return f"{float(value):.{digits}g}"
+    text = f"{float(value):.{digits}g}"
+    # A value that rounds to zero is printed "0", never "-0": the sign of nothing means nothing.
+    return text.lstrip("-") if float(text) == 0 else text
 
 
 def markdown_table(
