@@ -196,7 +196,8 @@ def test_contained_blocks_leak_nothing_and_serial_equals_parallel(tmp_path: Path
     )
     assert "shown on purpose" in (tmp_path / "serial" / "shown" / "index.html").read_text()
 
-    parallel = mkdocs_build(config, tmp_path / "parallel", env=build_env(LOSSNOTES_WORKERS="2"))
+    cached = build_env(LOSSNOTES_WORKERS="2", LOSSNOTES_CLEAN="0")  # CI sets LOSSNOTES_CLEAN=1
+    parallel = mkdocs_build(config, tmp_path / "parallel", env=cached)
     assert parallel.returncode == 0, parallel.stderr[-3000:]
     assert re.search(r"\d+ blocks and notebooks, 0 ran", parallel.stderr), "flags changed keys"
     clean = mkdocs_build(config, tmp_path / "clean", env=build_env(LOSSNOTES_CLEAN="1"))
@@ -205,7 +206,7 @@ def test_contained_blocks_leak_nothing_and_serial_equals_parallel(tmp_path: Path
     assert _pages_html(tmp_path / "serial") == _pages_html(tmp_path / "parallel")
 
     data.write_text("second version\n")  # a file a block read: its cached output is stale now
-    again = mkdocs_build(config, tmp_path / "parallel", env=build_env())
+    again = mkdocs_build(config, tmp_path / "parallel", env=cached)
     assert again.returncode == 0, again.stderr[-3000:]
     assert re.search(r"\d+ blocks and notebooks, 1 ran", again.stderr)
     assert "second version" in (tmp_path / "parallel" / "data" / "index.html").read_text()
