@@ -17,7 +17,6 @@ another plugin changed the page, is run on the spot the same way).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,30 +31,7 @@ from .collect import Collector
 from .deps import Sources
 from .plan import Plan, sessions
 from .pool import Job, Pool
-
-
-@dataclass
-class BlockRecord:
-    """One executed block (or notebook) of one build, for the log and the build report."""
-
-    page: str
-    number: int
-    line: int
-    title: str
-    session: str
-    state: str  # "ran", "cached", "off" (execution switched off)
-    seconds: float
-    uses_package: bool = False
-    #: What its output depends on (see :mod:`.deps`), with the hashes recorded when it ran.
-    deps: dict[str, str | None] = field(default_factory=dict)
-    #: Whether its output is in the cache (a hit, or stored after running).
-    cacheable: bool = False
-    #: The claims of the prose it checked (``lossnotes.pages.claim``).
-    claims: list[str] = field(default_factory=list)
-
-    @property
-    def modules(self) -> tuple[str, ...]:
-        return tuple(sorted({key.split(":")[1] for key in self.deps if key[:3] in ("fn:", "mod")}))
+from .records import BlockRecord
 
 
 class Runner:
@@ -190,10 +166,7 @@ class Runner:
             )
         if outcome.error is not None:
             raise thirdparty.execution_error(outcome.error)
-        entry = outcome.entry
-        record.state, record.seconds = outcome.state, outcome.seconds
-        record.deps, record.claims = dict(entry.get("deps", {})), list(entry.get("claims", []))
-        record.cacheable = all(v is not None for v in record.deps.values())
+        record.take(outcome.state, outcome.seconds, outcome.entry)
         return outcome.output
 
     def page_records(self, page: str) -> list[BlockRecord]:

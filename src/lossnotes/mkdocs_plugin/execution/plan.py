@@ -143,6 +143,7 @@ class Plan:
             "seconds": result.get("seconds", 0.0),
             "deps": deps,
             "claims": result.get("claims", []),
+            "figures": result.get("figures", []),
             "warnings": result.get("warnings", []),
         }
         cacheable = all(v is not None for v in deps.values())

@@ -39,7 +39,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import thirdparty
-from .execute import BlockRecord, Runner
+from .execute import Runner
+from .records import BlockRecord
 from .snippetfiles import SnippetRead, file_digest
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")

@@ -33,7 +33,12 @@ from types import ModuleType
 from typing import Any
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_CLAIMS = "lossnotes.pages.claims"
+#: What the package records for the build report, read after every block: the claims of
+#: the prose it checked, and the figures you can move it rendered (frames, seconds).
+_RECORDS = {
+    "claims": ("lossnotes.pages.claims", "checked"),
+    "figures": ("lossnotes.figures._interactive", "rendered"),
+}
 
 
 def _print_to(
@@ -130,7 +135,7 @@ def run(job: dict[str, Any], send: Any) -> None:
     warnings.showwarning = lambda message, category, *_: caught.append(
         f"{category.__name__}: {message}"
     )
-    claims_seen = 0
+    seen = dict.fromkeys(_RECORDS, 0)
     for index, item in enumerate(job["items"]):
         send(("start", index))
         caught.clear()
@@ -148,8 +153,9 @@ def run(job: dict[str, Any], send: Any) -> None:
         result["stdout"], result["stderr"] = out.getvalue(), err.getvalue()
         out.seek(0), out.truncate(), err.seek(0), err.truncate()
         result["warnings"] = list(caught)
-        checked = list(getattr(sys.modules.get(_CLAIMS), "checked", []))
-        result["claims"], claims_seen = checked[claims_seen:], len(checked)
+        for name, (module, attribute) in _RECORDS.items():
+            recorded = list(getattr(sys.modules.get(module), attribute, []))
+            result[name], seen[name] = recorded[seen[name] :], len(recorded)
         result["deps"] = {"code": sorted(importer.hits), **recorder.snapshot()}
         if recorder.violations and failed is None:
             failed = {"error": f"PermissionError: {recorder.violations[0]}", "error_line": None}

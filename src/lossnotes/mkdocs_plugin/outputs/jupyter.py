@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from .. import thirdparty
 from ..execution.cache import Fingerprint
-from ..execution.execute import BlockRecord
+from ..execution.records import BlockRecord
 
 
 class _Hits(logging.Handler):

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..execution.execute import BlockRecord
+from ..execution.records import BlockRecord
 
 SLOWEST = 10
 SKELETON = """\
@@ -35,6 +35,13 @@ block that computes it (`lossnotes.pages.claim`); a claim that stops holding fai
 build. Per page:
 
 <div data-lossnotes-report="claims"></div>
+
+## Figures you can move
+
+Every frame of a figure with a slider is drawn by the block that shows it, at build
+time; the cache keeps the frames with the block's output.
+
+<div data-lossnotes-report="figures"></div>
 
 ## Slowest blocks
 
@@ -92,6 +99,25 @@ def _claims(records: list[BlockRecord], link: Callable[[str], str]) -> str:
     return f"<p>{total} claims on {len(checked)} pages.</p><ul>{''.join(items)}</ul>"
 
 
+def _figures(records: list[BlockRecord], link: Callable[[str], str]) -> str:
+    rows = []
+    for record in records:
+        for figure in record.figures:
+            alt = str(figure.get("alt", ""))
+            rows.append(
+                [
+                    f'<a href="{html.escape(link(record.page))}">{html.escape(record.page)}</a>',
+                    f"block {record.number}, line {record.line}",
+                    html.escape(alt if len(alt) <= 80 else alt[:77] + "..."),
+                    str(figure.get("frames", "")),
+                    f"{float(figure.get('seconds', 0.0)):.2f}",
+                ]
+            )
+    if not rows:
+        return "<p>No page has a figure you can move in this build.</p>"
+    return _table(["Page", "Block", "Figure", "Frames", "Render seconds"], rows, "lllrr")
+
+
 def render(records: list[BlockRecord], link: Callable[[str], str]) -> dict[str, str]:
     """HTML for each placeholder of :data:`SKELETON`."""
     headers = ["Page", "Block", "Title or session", "Cache", "Seconds"]
@@ -106,6 +132,7 @@ def render(records: list[BlockRecord], link: Callable[[str], str]) -> dict[str, 
     return {
         "summary": summary,
         "claims": _claims(records, link),
+        "figures": _figures(records, link),
         "slowest": _table(headers, _rows(slowest, link), "lllll" if not slowest else "llllr"),
         "all": _table(headers, _rows(records, link), "llllr"),
     }
