@@ -37,7 +37,7 @@ DEFINED: dict[str, set[str]] = {
     "chapter/adaptive-optimizers.md": {"1,000 steps", "100 steps", "20 steps"},
     "chapter/convexity.md": {"1,000 random points"},
     "chapter/exercises.md": {
-        "5 logits", "32 rows", "0.7", "10^{-4}", "400 datasets", "400 steps", "60 steps"
+        "5 logits", "32 rows", "0.7", "400 datasets", "400 steps", "60 steps"
     },
     "chapter/gradient-descent.md": {"200 noisy points", "25 steps"},
     "chapter/loss-functions.md": {"40 points", "400 datasets", "10 bins", "10^{-5}"},
