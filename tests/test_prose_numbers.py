@@ -36,9 +36,7 @@ ALLOWED = {"0.9", "0.99", "0.999", "1e-8", "10^{-8}", "1e-10", "0.5", "0.01", "0
 DEFINED: dict[str, set[str]] = {
     "chapter/adaptive-optimizers.md": {"1,000 steps", "100 steps", "20 steps"},
     "chapter/convexity.md": {"1,000 random points"},
-    "chapter/exercises.md": {
-        "5 logits", "32 rows", "0.7", "400 datasets", "400 steps", "60 steps"
-    },
+    "chapter/exercises.md": {"5 logits", "32 rows", "0.7", "400 datasets", "400 steps", "60 steps"},
     "chapter/gradient-descent.md": {"200 noisy points", "25 steps"},
     "chapter/loss-functions.md": {"40 points", "400 datasets", "10 bins", "10^{-5}"},
     "chapter/metrics.md": {"0.05", "0.95"},
@@ -199,7 +197,13 @@ def test_inline_values_are_not_prose() -> None:
 
 @pytest.mark.parametrize(
     "expression, literal",
-    [("0.42", True), ("'0.42'", True), ("-3:.1f", True), ("gap:.2g", False), ("0.1 ** 2:.2f", False)],
+    [
+        ("0.42", True),
+        ("'0.42'", True),
+        ("-3:.1f", True),
+        ("gap:.2g", False),
+        ("0.1 ** 2:.2f", False),
+    ],
 )
 def test_a_bare_literal_is_told_from_a_computation(expression: str, literal: bool) -> None:
     assert is_literal(expression) is literal
