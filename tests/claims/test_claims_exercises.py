@@ -22,16 +22,7 @@ def gd() -> dict:
     return run("gd_variants")
 
 
-def test_gd_table_noise_ordering_and_sampling_theory(gd: dict) -> None:
-    batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
-    assert batch["gradient noise"] < 1e-12 < mini["gradient noise"] < sgd["gradient noise"]
-    # E||g_B - g||^2 = tr(Sigma) / B * (n - B) / (n - 1) for batches drawn without replacement
-    n = gd["n"]
-    expected_ratio = np.sqrt(32 * (n - 1) / (n - 32))
-    assert sgd["gradient noise"] / mini["gradient noise"] == pytest.approx(expected_ratio, rel=0.25)
-
-
-def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
+def test_gd_table_cost_and_memory(gd: dict) -> None:
     batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
     n = gd["n"]
     assert (batch["updates per epoch"], mini["updates per epoch"], sgd["updates per epoch"]) == (
@@ -39,9 +30,6 @@ def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
         n // 32,
         n,
     )
-    late = f"excess loss after {gd['EPOCHS']} epochs"
-    assert batch[late] > mini[late] and sgd[late] > mini[late]  # slow per epoch; noise floor
-    assert sgd["excess loss after 1 epoch"] < batch["excess loss after 1 epoch"]
     # The same arithmetic per epoch (4 n d: two products per row), cut into n / B pieces.
     d = gd["d"]
     for row, rows in ((batch, n), (mini, 32), (sgd, 1)):
