@@ -256,3 +256,17 @@ def test_every_defined_number_is_set_in_the_pages_code(name: str) -> None:
             f"{name}: {phrase!r} is not set anywhere in the page's code: it is a result, "
             "so print it from a block"
         )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.relative_to(ROOT / "docs").as_posix())
+def test_no_block_prints_a_paragraph_of_prose(page: Path) -> None:
+    """Prose is Markdown with inline values, not a triple-quoted f-string a block prints.
+
+    A printed paragraph hides its typed numbers from this scan; ``{{ expression }}`` in
+    the Markdown keeps the sentence prose and the number computed.
+    """
+    printed = re.findall(r'print\(r?f?r?"""', code_of(page.read_text()))
+    assert not printed, (
+        f"{page.relative_to(ROOT)} prints {len(printed)} paragraph(s) of prose from blocks: "
+        "write them as Markdown after the block, with {{ expression }} for each number"
+    )
