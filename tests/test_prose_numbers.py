@@ -1,7 +1,9 @@
 """A result typed into the prose is a defect: numbers a reader sees come from executed blocks.
 
 Prose is the Markdown of a page outside fenced code blocks (executed or shown), inline
-code, HTML comments and link targets. In it, this test looks for every way of stating a
+code, HTML comments, link targets and inline values (``{{ expression }}``, computed in the
+page's session at build time; an inline value that is a bare literal, ``{{ 0.42 }}``, is
+a typed result all the same and fails). In it, this test looks for every way of stating a
 result with digits: decimals and scientific notation, percentages, thousands ("28,002"),
 counts with a unit ("200 steps", "400 datasets"), shares ("3 of 40,000") and factors
 ("6×"). The only numbers allowed there are those the text *defines*:
@@ -17,6 +19,7 @@ Anything else must be printed by a block.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -31,23 +34,30 @@ ALLOWED = {"0.9", "0.99", "0.999", "1e-8", "10^{-8}", "1e-10", "0.5", "0.01", "0
 #: Per page, the set-up it states in words before computing with it (hyper-parameters,
 #: sizes of data sets, the question's own numbers). Each value is a literal in the code.
 DEFINED: dict[str, set[str]] = {
-    "chapter/adaptive-optimizers.md": {"1,000 steps"},
-    "chapter/exercises.md": {"5 logits"},
-    "chapter/gradient-descent.md": {"200 noisy points"},
-    "chapter/loss-functions.md": {"40 points", "400 datasets"},
+    "chapter/adaptive-optimizers.md": {"1,000 steps", "100 steps", "20 steps"},
+    "chapter/convexity.md": {"1,000 random points"},
+    "chapter/exercises.md": {"5 logits", "32 rows", "0.7", "400 datasets", "400 steps", "60 steps"},
+    "chapter/gradient-descent.md": {"200 noisy points", "25 steps"},
+    "chapter/loss-functions.md": {"40 points", "400 datasets", "10 bins", "10^{-5}"},
     "chapter/metrics.md": {"0.05", "0.95"},
-    "chapter/mini-batches.md": {"4,000 random batches"},
+    "chapter/mini-batches.md": {"4,000 random batches", "10^{-12}"},
     "chapter/pipeline.md": {"1,000 pure-noise features", "100 rows", "20 features"},
     "chapter/three-views.md": {"30 noisy points", "64 hidden units"},
-    "chapter/training-loop.md": {"20 noisy samples", "200 samples", "50 epochs"},
+    "chapter/terrain-explorer.md": {"10^{-9}"},
+    "chapter/training-loop.md": {"20 noisy samples", "200 samples", "50 epochs", "30 epochs"},
     "chapter/worked-example.md": {"1,000 steps"},
 }
+
+#: A set-up a page states about what its browser test checks is set in that test.
+SET_IN_TEST = {"chapter/terrain-explorer.md": "tests/browser/test_terrain_explorer.py"}
 
 FENCE = re.compile(
     r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
 )
 INLINE_CODE = re.compile(r"`[^`\n]+`")
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+#: An inline value: the contents of an f-string replacement field, filled at build time.
+INLINE_VALUE = re.compile(r"\{\{\s*(?P<expr>.+?)\s*\}\}")
 INCLUDE = re.compile(r'--8<-- "([^"]+)"')
 #: A figure, table, section or equation number names a place, not a result.
 REFERENCE = re.compile(
@@ -82,11 +92,31 @@ PATTERNS: dict[str, tuple[re.Pattern[str], bool]] = {
 
 
 def prose_of(markdown: str) -> str:
-    """The page without fenced blocks, inline code, HTML comments or link targets."""
+    """The page without fenced blocks, inline code, HTML comments, link targets or inline values."""
     text = FENCE.sub("", markdown)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"\]\([^)]*\)", "]", text)
-    return INLINE_CODE.sub("", text)
+    text = INLINE_CODE.sub("", text)
+    return INLINE_VALUE.sub(" ⟨value⟩ ", text)
+
+
+def inline_expressions(markdown: str) -> list[str]:
+    """The expressions of the inline values in the prose of ``markdown``."""
+    text = FENCE.sub("", markdown)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return [m["expr"] for m in INLINE_VALUE.finditer(INLINE_CODE.sub("", text))]
+
+
+def is_literal(expression: str) -> bool:
+    """Whether an inline value's expression (format spec and all) is a bare constant."""
+    field = ast.parse("f" + repr("{" + expression + "}"), mode="eval").body
+    assert isinstance(field, ast.JoinedStr)
+    value = field.values[0]
+    assert isinstance(value, ast.FormattedValue)
+    node = value.value
+    if isinstance(node, ast.UnaryOp):
+        node = node.operand
+    return isinstance(node, ast.Constant)
 
 
 def typed_numbers(prose: str) -> list[str]:
@@ -116,6 +146,9 @@ def literals(code: str) -> set[float]:
 
 
 def value_of(phrase: str) -> float:
+    power = re.fullmatch(r"10\^\{(-?\d+)\}", phrase)
+    if power:
+        return float(10 ** int(power[1]))
     return float(re.match(NUMBER, phrase).group().replace(",", ""))  # type: ignore[union-attr]
 
 
@@ -156,6 +189,26 @@ def test_the_scan_leaves_definitions_alone(sentence: str) -> None:
     assert typed_numbers(prose_of(sentence)) == []
 
 
+def test_inline_values_are_not_prose() -> None:
+    page = "Ran {{ len(path) - 1 }} steps, ended {{ gap:.2g }} above, {{ f'{rate:.1%}' }}."
+    assert typed_numbers(prose_of(page)) == []
+    assert typed_numbers(prose_of("Ran {{ n }} steps, 200 steps in all.")) == ["200 steps"]
+
+
+@pytest.mark.parametrize(
+    "expression, literal",
+    [
+        ("0.42", True),
+        ("'0.42'", True),
+        ("-3:.1f", True),
+        ("gap:.2g", False),
+        ("0.1 ** 2:.2f", False),
+    ],
+)
+def test_a_bare_literal_is_told_from_a_computation(expression: str, literal: bool) -> None:
+    assert is_literal(expression) is literal
+
+
 def test_literals_read_python_numbers() -> None:
     assert literals("run(opt, g, x0, 1_000)\nlr = 0.05\neps = 1e-8\nname = 'v2'") == {
         1000.0,
@@ -181,13 +234,39 @@ def test_no_typed_in_results(page: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.relative_to(ROOT / "docs").as_posix())
+def test_no_inline_value_is_a_typed_literal(page: Path) -> None:
+    literal = [expr for expr in inline_expressions(page.read_text()) if is_literal(expr)]
+    assert not literal, (
+        f"{page.relative_to(ROOT)} has inline values that are typed constants: {literal}. "
+        "Compute them from the session's variables."
+    )
+
+
 @pytest.mark.parametrize("name", sorted(DEFINED))
 def test_every_defined_number_is_set_in_the_pages_code(name: str) -> None:
     markdown = (ROOT / "docs" / name).read_text()
-    prose, values = prose_of(markdown), literals(code_of(markdown))
+    code = code_of(markdown)
+    if name in SET_IN_TEST:
+        code += "\n" + (ROOT / SET_IN_TEST[name]).read_text()
+    prose, values = prose_of(markdown), literals(code)
     for phrase in sorted(DEFINED[name]):
         assert phrase in " ".join(prose.split()), f"{name}: {phrase!r} is no longer in the prose"
         assert value_of(phrase) in values, (
             f"{name}: {phrase!r} is not set anywhere in the page's code: it is a result, "
             "so print it from a block"
         )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda path: path.relative_to(ROOT / "docs").as_posix())
+def test_no_block_prints_a_paragraph_of_prose(page: Path) -> None:
+    """Prose is Markdown with inline values, not a triple-quoted f-string a block prints.
+
+    A printed paragraph hides its typed numbers from this scan; ``{{ expression }}`` in
+    the Markdown keeps the sentence prose and the number computed.
+    """
+    printed = re.findall(r'print\(r?f?r?"""', code_of(page.read_text()))
+    assert not printed, (
+        f"{page.relative_to(ROOT)} prints {len(printed)} paragraph(s) of prose from blocks: "
+        "write them as Markdown after the block, with {{ expression }} for each number"
+    )

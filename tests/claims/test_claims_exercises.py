@@ -17,27 +17,12 @@ def run(name: str) -> dict:
     return runpy.run_path(str(SNIPPETS / f"exercises_{name}.py"))
 
 
-def test_bce_gradient_is_p_minus_y() -> None:
-    ns = run("bce_gradient")
-    assert ns["max_error"] < 1e-8
-    np.testing.assert_allclose(ns["library"], ns["analytic"], atol=1e-15)
-
-
 @pytest.fixture(scope="module")
 def gd() -> dict:
     return run("gd_variants")
 
 
-def test_gd_table_noise_ordering_and_sampling_theory(gd: dict) -> None:
-    batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
-    assert batch["gradient noise"] < 1e-12 < mini["gradient noise"] < sgd["gradient noise"]
-    # E||g_B - g||^2 = tr(Sigma) / B * (n - B) / (n - 1) for batches drawn without replacement
-    n = gd["n"]
-    expected_ratio = np.sqrt(32 * (n - 1) / (n - 32))
-    assert sgd["gradient noise"] / mini["gradient noise"] == pytest.approx(expected_ratio, rel=0.25)
-
-
-def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
+def test_gd_table_cost_and_memory(gd: dict) -> None:
     batch, mini, sgd = (gd["measured"][name] for name in gd["VARIANTS"])
     n = gd["n"]
     assert (batch["updates per epoch"], mini["updates per epoch"], sgd["updates per epoch"]) == (
@@ -45,9 +30,6 @@ def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
         n // 32,
         n,
     )
-    late = f"excess loss after {gd['EPOCHS']} epochs"
-    assert batch[late] > mini[late] and sgd[late] > mini[late]  # slow per epoch; noise floor
-    assert sgd["excess loss after 1 epoch"] < batch["excess loss after 1 epoch"]
     # The same arithmetic per epoch (4 n d: two products per row), cut into n / B pieces.
     d = gd["d"]
     for row, rows in ((batch, n), (mini, 32), (sgd, 1)):
@@ -59,27 +41,12 @@ def test_gd_table_progress_cost_and_memory(gd: dict) -> None:
     assert batch["KiB per step"] * 1024 >= gd["X"].nbytes
 
 
-def test_adam_bias_correction_closed_forms() -> None:
-    rows = run("adam_bias_correction")["rows"]
-    for t, m_over_g, mhat_over_g, corrected, uncorrected in rows:
-        assert m_over_g == pytest.approx(1 - 0.9**t, rel=1e-12)
-        assert mhat_over_g == pytest.approx(1.0, rel=1e-12)
-        assert corrected == pytest.approx(1.0, rel=1e-6)  # eps makes it a hair below 1
-        assert uncorrected == pytest.approx((1 - 0.9**t) / np.sqrt(1 - 0.999**t), rel=1e-6)
-
-
 def test_five_class_cross_entropy_matches_sklearn_log_loss() -> None:
     ns = run("five_classes")
     for i in range(2):
         expected = log_loss([ns["target"][i]], ns["probabilities"][i : i + 1], labels=range(5))
         assert ns["loss_per_image"][i] == pytest.approx(expected, rel=1e-12)
     assert ns["loss_per_image"][1] == pytest.approx(np.log(5), rel=1e-15)
-
-
-def test_saddle_hessian_eigenvalues() -> None:
-    ns = run("saddle")
-    np.testing.assert_allclose(ns["eigenvalues"], [-2.0, 2.0], atol=1e-6)  # of x^2 - y^2
-    assert ns["kind"] == "saddle" and ns["stalled"] > 10
 
 
 def test_momentum_speeds_up_and_damps_zigzags() -> None:
@@ -135,23 +102,6 @@ def test_parameters_learned_hyperparameters_fixed() -> None:
     assert ns["model"].n_params == sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
     assert ns["changed"] == 1.0
     assert ns["result"].epoch_loss[-1] < ns["result"].epoch_loss[0]
-
-
-def test_bce_gradient_check_is_against_finite_differences_not_itself() -> None:
-    ns = run("bce_gradient")
-    z, y = ns["z"], ns["y"]
-
-    # Independent finite differences of the loss written out here (log1p form).
-    def loss(v: np.ndarray) -> np.ndarray:
-        return np.logaddexp(0, v) - y * v
-
-    h = 1e-6
-    fd = (loss(z + h) - loss(z - h)) / (2 * h)
-    np.testing.assert_allclose(ns["library"], fd, atol=1e-8)
-    assert ns["library_error"] == pytest.approx(
-        np.abs(ns["library"] - ns["finite_difference"]).max()
-    )
-    assert 0 < ns["library_error"] < 1e-8  # a real comparison: finite differences are not exact
 
 
 def test_momentum_step_tends_to_lr_g_over_one_minus_beta() -> None:

@@ -216,3 +216,29 @@ def test_a_decaying_rate_removes_the_sgd_noise_floor(snippet) -> None:
     for t in range(3):
         step, state = opt.update(np.ones(1), state, np.zeros(1))
         assert -step[0] == pytest.approx(lr0 / (1 + t / tau))
+
+
+def test_batch_size_full_batch_curve_is_the_closed_form_iteration(snippet) -> None:
+    """B = n is plain gradient descent: its error follows (I - 2 lr AᵀA / n)^t exactly."""
+    ns = snippet("gd_batch_size.py")
+    A, y, lr = ns["A"], ns["y"], ns["lr"]
+    H = 2 * A.T @ A / len(y)  # Hessian of the mean squared error
+    theta_star = np.linalg.solve(A.T @ A, A.T @ y)  # normal equations, not lstsq
+    error = ns["theta0"] - theta_star
+    expected = []
+    for _ in range(ns["n_steps"]):
+        error = error - lr * H @ error
+        expected.append(0.5 * error @ H @ error)  # excess loss of a quadratic
+    np.testing.assert_allclose(ns["curves"][200], expected, rtol=1e-6, atol=1e-12)
+
+
+def test_batch_size_orderings_hold_for_other_shuffles(snippet) -> None:
+    """Per step larger batches win, per example (from B = 4) they lose, on fresh shuffles."""
+    ns = snippet("gd_batch_size.py")
+    curve = ns["excess_loss_per_step"]
+    sizes = ns["batch_sizes"]
+    fresh = {B: np.mean([curve(B, 1000 + s) for s in range(20)], axis=0) for B in sizes}
+    per_step = [fresh[B][99] for B in sizes]
+    per_example = [fresh[B][200 // B - 1] for B in sizes]
+    assert all(a > b for a, b in zip(per_step, per_step[1:]))
+    assert all(a < b for a, b in zip(per_example[1:], per_example[2:]))

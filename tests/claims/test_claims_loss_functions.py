@@ -213,6 +213,20 @@ def test_bce_gradient_is_p_minus_y() -> None:
     assert max(worst.values()) < 1e-8
 
 
+def test_bce_gradient_check_is_against_finite_differences_not_itself() -> None:
+    ns = run("losses_bce_grad_check")
+    z = ns["z"]
+    for y, library_error in ns["library_worst"].items():
+        # Independent finite differences of the loss written out here (logaddexp form).
+        def loss(v: np.ndarray, y: float = y) -> np.ndarray:
+            return np.logaddexp(0, v) - y * v
+
+        h = 1e-6
+        fd = (loss(z + h) - loss(z - h)) / (2 * h)
+        np.testing.assert_allclose(1 / (1 + np.exp(-z)) - y, fd, atol=1e-8)
+        assert 0 < library_error < 1e-8  # a real comparison: finite differences are not exact
+
+
 # -- lossnotes.models against scipy / scikit-learn ---------------------------------------
 
 

@@ -1,0 +1,59 @@
+"""Larger batches converge in fewer steps but need more examples: both measured.
+
+The regression problem of the batch, mini-batch and stochastic comparison, run with
+plain mini-batch SGD at one learning rate for every batch size B (each B divides the 200
+rows, so no batch is short), averaged over shuffles. It records the loss on all the data,
+above its minimum, after every step; compared after the same number of steps and after
+the same number of examples (steps times B).
+
+Run it with ``python gd_batch_size.py`` once lossnotes is installed
+(``pip install lossnotes``).
+"""
+
+import numpy as np
+
+rng = np.random.default_rng(0)
+X = rng.uniform(-2, 2, size=(200, 1))
+y = 1.5 * X[:, 0] - 0.5 + rng.normal(0, 0.5, size=200)
+A = np.column_stack([X[:, 0], np.ones(len(X))])  # the model is w x + b, theta = [w, b]
+theta_star = np.linalg.lstsq(A, y, rcond=None)[0]
+
+
+def loss(theta):  # mean squared error on all the data
+    return np.mean((A @ theta - y) ** 2)
+
+
+min_loss = loss(theta_star)
+theta0 = np.array([-1.5, 2.0])
+lr, shuffles, n_steps = 0.05, 50, 400
+batch_sizes = [1, 4, 20, 100, 200]
+
+
+def excess_loss_per_step(batch_size, seed):
+    """Loss on all the data minus its minimum after each of n_steps steps of SGD."""
+    order_rng = np.random.default_rng(seed)
+    theta, excess = theta0.copy(), []
+    while len(excess) < n_steps:
+        order = order_rng.permutation(len(y))  # one epoch
+        for start in range(0, len(y), batch_size):
+            rows = order[start : start + batch_size]
+            theta = theta - lr * 2 * A[rows].T @ (A[rows] @ theta - y[rows]) / batch_size
+            excess.append(loss(theta) - min_loss)
+    return np.array(excess[:n_steps])
+
+
+curves = {
+    B: np.mean([excess_loss_per_step(B, seed) for seed in range(shuffles)], axis=0)
+    for B in batch_sizes
+}
+same_steps, same_examples = 100, 200  # compare after 100 steps, and after one epoch
+after_steps = {B: curve[same_steps - 1] for B, curve in curves.items()}
+after_examples = {B: curve[same_examples // B - 1] for B, curve in curves.items()}
+
+if __name__ == "__main__":
+    print(f"mean loss above the minimum ({min_loss:.4f}) over {shuffles} shuffles")
+    for B in batch_sizes:
+        print(
+            f"B = {B:3d}: after {same_steps} steps {after_steps[B]:.2e}, "
+            f"after {same_examples} examples ({same_examples // B} steps) {after_examples[B]:.2e}"
+        )
