@@ -93,6 +93,11 @@ def test_formulas_that_overflow_once_their_fonts_arrive_become_reachable(
                 f"{page_name(path)}: scrolls but cannot be focused: {text!r}"
                 for text in page.evaluate(UNREACHABLE_JS)
             ]
+            # The held-back fonts are answered one after another: let the last arrive before
+            # the next page, or leaving would abort it (a race with the traffic record).
+            deadline = time.monotonic() + 30
+            while traffic.pending and time.monotonic() < deadline:
+                page.wait_for_timeout(50)
     finally:
         context.close()
     assert not problems, "\n".join(problems)
