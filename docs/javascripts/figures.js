@@ -1,0 +1,60 @@
+// Figures you can move (lossnotes.figures.interactive_figure). Every frame was drawn
+// at build time; this swaps them. A frame is stored as edits of the default frame's
+// chunks of SVG: [i, j] copies the default's chunks i..j-1, a number inserts a chunk.
+// The frames travel in a JSON script, or in a file (data-src) fetched once the figure
+// nears the viewport or is touched. Without this script the default frame stays.
+(() => {
+  const load = (root) => {
+    if (!root.frames) {
+      const script = root.querySelector("script.lossnotes-frames");
+      root.frames = script.dataset.src
+        ? fetch(script.dataset.src).then((response) => response.json())
+        : Promise.resolve(JSON.parse(script.textContent));
+    }
+    return root.frames;
+  };
+  const rebuild = (data, panel, frame) => {
+    const { base, frames } = data.panels[panel];
+    const out = [];
+    for (const op of frames[frame]) {
+      if (Array.isArray(op)) for (let i = op[0]; i < op[1]; i++) out.push(data.chunks[base[i]]);
+      else out.push(data.chunks[op]);
+    }
+    return out.join("");
+  };
+  const show = async (root) => {
+    const inputs = [...root.querySelectorAll("input[type=range]")];
+    const ticket = (root.ticket = (root.ticket || 0) + 1);
+    const data = await load(root);
+    if (ticket !== root.ticket) return; // a newer move is on its way
+    let frame = 0;
+    inputs.forEach((input, axis) => {
+      const index = Number(input.value);
+      frame = frame * data.sizes[axis] + index;
+      input.setAttribute("aria-valuetext", data.shown[axis][index]);
+      input.parentElement.querySelector("output").value = data.shown[axis][index];
+    });
+    root.querySelectorAll(".lossnotes-panels svg").forEach((svg, panel) => {
+      svg.innerHTML = rebuild(data, panel, frame);
+    });
+    root.querySelector(".lossnotes-frame-text").textContent = data.texts[frame];
+    root.dataset.frame = String(frame);
+  };
+  const near = new IntersectionObserver(
+    (entries) => entries.forEach((entry) => entry.isIntersecting && load(entry.target)),
+    { rootMargin: "400px" },
+  );
+  const setUp = (root) => {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "1";
+    root.querySelector(".lossnotes-controls").hidden = false;
+    root.addEventListener("input", () => show(root));
+    for (const event of ["pointerdown", "focusin"]) root.addEventListener(event, () => load(root));
+    near.observe(root);
+  };
+  const start = () => document.querySelectorAll(".lossnotes-interactive").forEach(setUp);
+  // Material's instant navigation swaps the page without reloading scripts.
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
