@@ -60,6 +60,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import thirdparty
 from .assets import figures as _figures
+from .assets import frames as _frames
 from .assets import preload as _preload
 from .assets import styles as _styles
 from .assets import vendor as _assets
@@ -274,6 +275,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         output = self.math.page(_assets.strip_cdn_scripts(output), page.file.src_uri)
         output = _preload.preload_fonts(output, page.url)
         output = _figures.externalize(output, page.url, config.site_dir)
+        output = _frames.externalize(output, page.url, config.site_dir)
         return _styles.bundle(output, page.url, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
