@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from matplotlib.figure import Figure
 
 from lossnotes._validate import as_float_array, check_callable, check_str
@@ -70,7 +71,8 @@ def interactive_figure(
     Parameters
     ----------
     draw : callable
-        ``draw(value)`` (``draw(value, value2)`` with ``values2``) returns a matplotlib
+        ``draw(value)`` (``draw(value, value2)`` with ``values2``), each value as given in
+        ``values`` (an int stays an int), returns a matplotlib
         Figure in the house style, or a tuple of them shown side by side (they stack on
         a narrow screen). Every frame must have the same size.
     values : sequence of float
@@ -129,7 +131,9 @@ def interactive_figure(
     except (ValueError, IndexError, KeyError) as error:
         raise ValueError(f"fmt must format one number, like '{{:.3g}}'; got {fmt!r}") from error
     began = time.perf_counter()
-    grid = list(itertools.product(*[[float(v) for v in axis] for axis in axes]))
+    # draw gets the values as given (ints stay ints), as Python numbers.
+    given = [np.asarray(values).tolist()] + ([np.asarray(values2).tolist()] if len(axes) > 1 else [])
+    grid = list(itertools.product(*given))
     drawings: list[list[str]] = []
     texts: list[str] = []
     for point in grid:
