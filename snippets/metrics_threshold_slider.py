@@ -9,6 +9,7 @@ Run it with ``python metrics_threshold_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
+from matplotlib.patches import Rectangle
 
 from lossnotes.figures import FOREGROUND, PALETTE, interactive_figure, subplots
 from lossnotes.metrics import (
@@ -44,12 +45,16 @@ def draw(threshold):
     matrix, _ = subplots(figsize=(2.5, 2.6))
     ax = matrix.axes[0]
     cells = np.array([[tn, fp], [fn, tp]])
-    ax.imshow(cells, cmap="Blues", vmin=0, vmax=y.size, alpha=0.8)
     for (row, col), value in np.ndenumerate(cells):
+        # Right answers green, errors orange, more opaque the more examples: translucent
+        # fills under text in the page's colour read in both schemes.
+        colour = PALETTE[2] if row == col else PALETTE[3]
+        ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, color=colour,
+                               alpha=0.15 + 0.6 * value / y.size, linewidth=0))
         ax.text(col, row, f"{('TN', 'FP', 'FN', 'TP')[2 * row + col]}\n{value}", ha="center",
                 va="center", fontsize=11)
-    ax.set(xticks=[0, 1], yticks=[0, 1], xlabel="predicted", ylabel="actual",
-           title=f"threshold {threshold:.1f}")
+    ax.set(xticks=[0, 1], yticks=[0, 1], xlim=(-0.5, 1.5), ylim=(1.5, -0.5), aspect="equal",
+           xlabel="predicted", ylabel="actual", title=f"threshold {threshold:.1f}")
     ax.grid(False)
     _, p_recall, _ = rates(threshold)
     roc, _ = subplots(figsize=(2.6, 2.6))

@@ -1,4 +1,4 @@
-// Figures you can move (lossnotes.figures.interactive_figure). Every frame was drawn
+// Figures you can move (lossnotes.figures.interactive_figure), and folded code. Every frame was drawn
 // at build time; this swaps them. A frame is stored as edits of the default frame's
 // chunks of SVG: [i, j] copies the default's chunks i..j-1, a number inserts a chunk.
 // The frames travel in a JSON script, or in a file (data-src) fetched once the figure
@@ -52,7 +52,37 @@
     for (const event of ["pointerdown", "focusin"]) root.addEventListener(event, () => load(root));
     near.observe(root);
   };
-  const start = () => document.querySelectorAll(".lossnotes-interactive").forEach(setUp);
+  // Folded code (the plugin's outputs/folding.py): one button opens or closes every fold.
+  const folds = () => [...document.querySelectorAll("details.lossnotes-code")];
+  const foldControl = () => {
+    const control = document.querySelector(".lossnotes-fold-all");
+    if (!control) return;
+    const button = control.querySelector("button");
+    const label = () => {
+      const open = folds().every((fold) => fold.open);
+      button.textContent = open ? "Hide all code" : "Show all code";
+      button.setAttribute("aria-pressed", String(open));
+    };
+    button.addEventListener("click", () => {
+      const open = !folds().every((fold) => fold.open);
+      folds().forEach((fold) => (fold.open = open));
+      label();
+    });
+    folds().forEach((fold) => fold.addEventListener("toggle", label));
+    control.hidden = false;
+    label();
+  };
+  // Printed, every fold is open; afterwards, as the reader left them.
+  let printed = [];
+  addEventListener("beforeprint", () => {
+    printed = folds().filter((fold) => !fold.open);
+    printed.forEach((fold) => (fold.open = true));
+  });
+  addEventListener("afterprint", () => printed.forEach((fold) => (fold.open = false)));
+  const start = () => {
+    document.querySelectorAll(".lossnotes-interactive").forEach(setUp);
+    foldControl();
+  };
   // Material's instant navigation swaps the page without reloading scripts.
   if (typeof document$ !== "undefined") document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

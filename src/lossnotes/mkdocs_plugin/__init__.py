@@ -72,6 +72,7 @@ from .execution import pool as _pool
 from .execution import serve as _serve
 from .math import pages as _math
 from .outputs import jupyter as _jupyter
+from .outputs import folding as _folding
 from .outputs import links as _links
 from .outputs import notebook as _notebook
 from .outputs import readers as _readers
@@ -140,7 +141,10 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.root = Path(config.config_file_path).parent
         self.built = _readers.built_version(self.root)
         base = _readers.blob_base(config.repo_url, config.edit_uri)
-        self.tracker.after_block[:] = [functools.partial(_readers.add_source_links, base)]
+        self.tracker.after_block[:] = [
+            functools.partial(_readers.add_source_links, base),
+            _folding.fold_code,  # after the links: they fold with the code
+        ]
         self.runner.install()
         jupyter = config.plugins.get("mkdocs-jupyter")
         self.notebooks = _jupyter.Notebooks(jupyter)
@@ -244,7 +248,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         # Once per page, before the download button: how to run its examples where you are.
         if page.is_homepage or any(block.includes for block in self.tracker.blocks):
             html = _readers.insert_after_title(html, _readers.run_note(self.built))
-        return html
+        return _folding.fold_control(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every page is rendered: the links blocks printed can be checked, anchors included.
