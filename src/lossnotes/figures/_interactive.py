@@ -36,6 +36,13 @@ def _panels(drawn: Any) -> list[Figure]:
     return figs
 
 
+def _axis(name: str, values: Any) -> Any:
+    axis = as_float_array(name, values, ndim=1)
+    if len(axis) < 2:
+        raise ValueError(f"{name} must hold at least two values; got {len(axis)}")
+    return axis
+
+
 def _default(name: str, values: Any, default: Any) -> int:
     if default is None:
         return (len(values) - 1) // 2
@@ -115,17 +122,14 @@ def interactive_figure(
     check_str("fmt", fmt)
     if not alt.strip() or not label.strip():
         raise ValueError("alt and label must say what the figure and the slider show")
-    axes = [as_float_array("values", values, ndim=1)]
+    axes = [_axis("values", values)]
     labels = [label]
     starts = [_default("default", axes[0], default)]
     if values2 is not None:
+        axes.append(_axis("values2", values2))
         check_str("label2", label2, one_line=True)
-        axes.append(as_float_array("values2", values2, ndim=1))
         labels.append(str(label2))
         starts.append(_default("default2", axes[1], default2))
-    for name, axis in zip(("values", "values2"), axes):
-        if len(axis) < 2:
-            raise ValueError(f"{name} must hold at least two values; got {len(axis)}")
     try:
         shown = [[fmt.format(v) for v in axis] for axis in axes]
     except (ValueError, IndexError, KeyError) as error:
