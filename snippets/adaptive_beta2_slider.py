@@ -29,19 +29,35 @@ def step_sizes(optimizer):
     return np.array(sizes) / lr
 
 
-runs = {b2: (step_sizes(adam(lr=lr, betas=(beta1, b2))),
-             step_sizes(adam(lr=lr, betas=(beta1, b2), bias_correction=False))) for b2 in beta2s}
+runs = {
+    b2: (
+        step_sizes(adam(lr=lr, betas=(beta1, b2))),
+        step_sizes(adam(lr=lr, betas=(beta1, b2), bias_correction=False)),
+    )
+    for b2 in beta2s
+}
 
 
 def draw(beta2):
     corrected, uncorrected = runs[beta2]
     fig, ax = subplots(figsize=(6.0, 3.6))
     ax.plot(t, uncorrected, color=PALETTE[1], label="without correction")
-    ax.plot(t, (1 - beta1**t) / np.sqrt(1 - beta2**t), ls=":", color="0.5", lw=2.5,
-            label="theory $(1-\\beta_1^t)/\\sqrt{1-\\beta_2^t}$")
+    ax.plot(
+        t,
+        (1 - beta1**t) / np.sqrt(1 - beta2**t),
+        ls=":",
+        color="0.5",
+        lw=2.5,
+        label="theory $(1-\\beta_1^t)/\\sqrt{1-\\beta_2^t}$",
+    )
     ax.plot(t, corrected, color=PALETTE[0], label="with correction")
-    ax.set(xscale="log", ylim=(0, 22), xlabel="step t", ylabel="step size / lr",
-           title=f"Adam on a constant gradient, β₂ = {beta2:g}")
+    ax.set(
+        xscale="log",
+        ylim=(0, 22),
+        xlabel="step t",
+        ylabel="step size / lr",
+        title=f"Adam on a constant gradient, β₂ = {beta2:g}",
+    )
     ax.legend(loc="upper right")
     return fig
 
@@ -49,15 +65,22 @@ def draw(beta2):
 def describe(beta2):
     corrected, uncorrected = runs[beta2]
     peak = int(np.argmax(uncorrected)) + 1
-    return (f"β₂ = {beta2:g}: uncorrected, step 1 is {uncorrected[0]:.2f} η and the largest "
-            f"{uncorrected.max():.2f} η (step {peak}); corrected, step 1 is {corrected[0]:.3f} η")
+    return (
+        f"β₂ = {beta2:g}: uncorrected, step 1 is {uncorrected[0]:.2f} η and the largest "
+        f"{uncorrected.max():.2f} η (step {peak}); corrected, step 1 is {corrected[0]:.3f} η"
+    )
 
 
 page = interactive_figure(
-    draw, beta2s, label="Adam's β₂", fmt="{:g}", default=0.999, text=describe,
+    draw,
+    beta2s,
+    label="Adam's β₂",
+    fmt="{:g}",
+    default=0.999,
+    text=describe,
     alt="Adam's step size over the learning rate on a constant gradient, against the step: "
-        "one with bias correction, above one early on without it, the more so the closer "
-        "beta2 is to one.",
+    "one with bias correction, above one early on without it, the more so the closer "
+    "beta2 is to one.",
 )
 
 if __name__ == "__main__":

@@ -39,8 +39,17 @@ def schedule(k):
 
 
 def excess(k):  # full-data loss above the minimum, at the start and after each epoch
-    result = train(chain(scale_by_learning_rate(schedule(k))), grad, loss, theta0, X, y,
-                   batch_size=1, epochs=epochs, seed=1)
+    result = train(
+        chain(scale_by_learning_rate(schedule(k))),
+        grad,
+        loss,
+        theta0,
+        X,
+        y,
+        batch_size=1,
+        epochs=epochs,
+        seed=1,
+    )
     return np.array([loss(theta, X, y) for theta in result.epoch_params]) - floor
 
 
@@ -59,22 +68,34 @@ def draw(k):
     ax = rate.axes[0]
     count = np.arange(steps)
     ax.plot(count / len(y), schedule(k)(count), color=PALETTE[1])
-    ax.set(yscale="log", ylim=(1e-4, 0.1), xlabel="epoch", ylabel="learning rate η",
-           title="η = 0.05 / (1 + k t)")
+    ax.set(
+        yscale="log",
+        ylim=(1e-4, 0.1),
+        xlabel="epoch",
+        ylabel="learning rate η",
+        title="η = 0.05 / (1 + k t)",
+    )
     return fig, rate
 
 
 def describe(k):
     rates = f"falls from {lr0:g} to {schedule(k)(steps - 1):.3g}" if k else f"stays {lr0:g}"
-    return (f"k = {k:g}: η {rates} over {steps:,} steps; "
-            f"after {epochs} epochs the loss is {curves[k][-1]:.2e} above the minimum "
-            f"(constant η: {curves[0.0][-1]:.2e})")
+    return (
+        f"k = {k:g}: η {rates} over {steps:,} steps; "
+        f"after {epochs} epochs the loss is {curves[k][-1]:.2e} above the minimum "
+        f"(constant η: {curves[0.0][-1]:.2e})"
+    )
 
 
 page = interactive_figure(
-    draw, decays, label="Decay k (per step)", fmt="{:g}", default=1e-3, text=describe,
+    draw,
+    decays,
+    label="Decay k (per step)",
+    fmt="{:g}",
+    default=1e-3,
+    text=describe,
     alt="SGD's loss above the minimum per epoch with a decaying learning rate, beside the "
-        "constant-rate run that stalls at its noise floor, and the learning rate schedule.",
+    "constant-rate run that stalls at its noise floor, and the learning rate schedule.",
 )
 
 if __name__ == "__main__":

@@ -45,14 +45,23 @@ def draw(beta):
     ax.plot((2 + 2 * map_betas) / l_max, map_betas, "--", color=PALETTE[3], lw=1.5)
     ax.plot(lr, best_beta, "*", color=PALETTE[1], markersize=12)
     ax.plot(lr, beta, "o", color=PALETTE[3], markersize=8, markeredgecolor="white")
-    ax.set(xlim=(map_lrs[0], map_lrs[-1]), ylim=(0, 0.95), xlabel="step size η", ylabel="β",
-           title="rate over (η, β)")
+    ax.set(
+        xlim=(map_lrs[0], map_lrs[-1]),
+        ylim=(0, 0.95),
+        xlabel="step size η",
+        ylabel="β",
+        title="rate over (η, β)",
+    )
     ax.grid(False)
     curve, _ = subplots(figsize=(3.5, 3.3))
     ax = curve.axes[0]
     ax.semilogy(errors(beta), color=PALETTE[0])
-    ax.set(ylim=(1e-9, 1e3), xlabel="step", ylabel="distance to the minimum",
-           title=f"η = {lr:.3f}, β = {beta:.2f}")
+    ax.set(
+        ylim=(1e-9, 1e3),
+        xlabel="step",
+        ylabel="distance to the minimum",
+        title=f"η = {lr:.3f}, β = {beta:.2f}",
+    )
     return rates, curve
 
 
@@ -60,16 +69,23 @@ def describe(beta):
     factor = rate(beta)
     verdict = "converges" if factor < 1 else "diverges"
     side = "<" if lr * l_max < 2 + 2 * beta else "≥"
-    return (f"β = {beta:.2f}: error × {factor:.3f} per step, {verdict} "
-            f"(η λmax = {lr * l_max:.2f} {side} 2 + 2β = {2 + 2 * beta:.2f}); "
-            f"best pair β = {best_beta:.3f}, × {rate(best_beta):.3f} per step")
+    return (
+        f"β = {beta:.2f}: error × {factor:.3f} per step, {verdict} "
+        f"(η λmax = {lr * l_max:.2f} {side} 2 + 2β = {2 + 2 * beta:.2f}); "
+        f"best pair β = {best_beta:.3f}, × {rate(best_beta):.3f} per step"
+    )
 
 
 page = interactive_figure(
-    draw, betas, label="Momentum β", fmt="{:.2f}", default=0.45, text=describe,
+    draw,
+    betas,
+    label="Momentum β",
+    fmt="{:.2f}",
+    default=0.45,
+    text=describe,
     alt="Map of the error factor per step over step size and momentum, with the stability "
-        "edge, the optimal pair and the chosen momentum at a fixed step size, beside the "
-        "distance to the minimum against the step.",
+    "edge, the optimal pair and the chosen momentum at a fixed step size, beside the "
+    "distance to the minimum against the step.",
 )
 
 if __name__ == "__main__":

@@ -40,12 +40,16 @@ def draw(lr):
     p = path(lr)
     contour, _ = subplots(figsize=(3.9, 3.2))
     ax = contour.axes[0]
-    ax.contour(xs, ys, Z, levels=np.geomspace(0.02, Z.max(), 10), colors=PALETTE[5],
-               linewidths=0.8)
+    ax.contour(xs, ys, Z, levels=np.geomspace(0.02, Z.max(), 10), colors=PALETTE[5], linewidths=0.8)
     ax.plot(p[:, 0], p[:, 1], "-o", color=PALETTE[3], markersize=3, linewidth=1.2)
     ax.plot(0, 0, "*", color=PALETTE[2], markersize=10)
-    ax.set(xlim=surface.xlim, ylim=surface.ylim, xlabel="$x$", ylabel="$y$",
-           title=f"η λmax = {lr * eigenvalues.max():.1f}")
+    ax.set(
+        xlim=surface.xlim,
+        ylim=surface.ylim,
+        xlabel="$x$",
+        ylabel="$y$",
+        title=f"η λmax = {lr * eigenvalues.max():.1f}",
+    )
     curve, _ = subplots(figsize=(3.9, 3.2))
     ax = curve.axes[0]
     ax.semilogy(losses(lr), color=PALETTE[0])
@@ -55,16 +59,28 @@ def draw(lr):
 
 def describe(lr):
     factor = np.abs(1 - lr * eigenvalues).max()  # slowest direction's factor per step
-    verdict = "oscillates for ever" if np.isclose(factor, 1) else "converges" if factor < 1 else "diverges"
-    return (f"η = {lr:.4f}, η λmax = {lr * eigenvalues.max():.1f}: error × {factor:.2f} per step, "
-            f"{verdict}; loss after {steps} steps {losses(lr)[-1]:.3g}")
+    verdict = (
+        "oscillates for ever"
+        if np.isclose(factor, 1)
+        else "converges"
+        if factor < 1
+        else "diverges"
+    )
+    return (
+        f"η = {lr:.4f}, η λmax = {lr * eigenvalues.max():.1f}: error × {factor:.2f} per step, "
+        f"{verdict}; loss after {steps} steps {losses(lr)[-1]:.3g}"
+    )
 
 
 page = interactive_figure(
-    draw, learning_rates, label="Step size η (per step)", fmt="{:.4f}", default=0.06,
+    draw,
+    learning_rates,
+    label="Step size η (per step)",
+    fmt="{:.4f}",
+    default=0.06,
     text=describe,
     alt="Gradient descent on an elongated quadratic: the path on the contours and the loss "
-        "against the step, for the chosen step size; past eta lambda max = 2 it diverges.",
+    "against the step, for the chosen step size; past eta lambda max = 2 it diverges.",
 )
 
 if __name__ == "__main__":

@@ -30,7 +30,10 @@ def draw(delta):
     fig, ax = subplots(figsize=(6.0, 3.8))
     ax.scatter(x[~bad], y[~bad], s=16, color="0.55", label="data")
     ax.scatter(x[bad], y[bad], s=40, marker="x", color=PALETTE[3], label="outliers")
-    for (slope, intercept), name, color in ((mse_fit, "MSE", PALETTE[0]), (mae_fit, "MAE", PALETTE[1])):
+    for (slope, intercept), name, color in (
+        (mse_fit, "MSE", PALETTE[0]),
+        (mae_fit, "MAE", PALETTE[1]),
+    ):
         ax.plot(x, slope * x + intercept, color=color, lw=1.2, ls=(0, (4, 3)), label=name)
     slope, intercept = huber_fits[delta]
     ax.plot(x, slope * x + intercept, color=PALETTE[2], lw=2.5, label=f"Huber, δ = {delta:.3g}")
@@ -42,15 +45,22 @@ def draw(delta):
 def describe(delta):
     slope, intercept = huber_fits[delta]
     linear = int(np.sum(np.abs(y - (slope * x + intercept)) > delta))
-    return (f"δ = {delta:.3g}: slope {slope:.3f}, intercept {intercept:.3f} "
-            f"(MSE {mse_fit[0]:.3f}, MAE {mae_fit[0]:.3f}); "
-            f"{linear} of {x.size} residuals beyond δ, on the linear part")
+    return (
+        f"δ = {delta:.3g}: slope {slope:.3f}, intercept {intercept:.3f} "
+        f"(MSE {mse_fit[0]:.3f}, MAE {mae_fit[0]:.3f}); "
+        f"{linear} of {x.size} residuals beyond δ, on the linear part"
+    )
 
 
 page = interactive_figure(
-    draw, deltas, label="Huber's δ (units of y)", fmt="{:.3g}", default=1.0, text=describe,
+    draw,
+    deltas,
+    label="Huber's δ (units of y)",
+    fmt="{:.3g}",
+    default=1.0,
+    text=describe,
     alt="Thirty points on a rising line with three low outliers; the Huber line for the chosen "
-        "delta lies between the flatter MSE line and the MAE line that follows the bulk.",
+    "delta lies between the flatter MSE line and the MAE line that follows the bulk.",
 )
 
 if __name__ == "__main__":

@@ -36,8 +36,11 @@ def counts(threshold):
 
 def rates(threshold):
     predicted = (scores >= threshold).astype(int)
-    return (precision_score(y, predicted, zero_division=1.0), recall_score(y, predicted),
-            f1_score(y, predicted, zero_division=0.0))
+    return (
+        precision_score(y, predicted, zero_division=1.0),
+        recall_score(y, predicted),
+        f1_score(y, predicted, zero_division=0.0),
+    )
 
 
 def draw(threshold):
@@ -49,12 +52,34 @@ def draw(threshold):
         # Right answers green, errors orange, more opaque the more examples: translucent
         # fills under text in the page's colour read in both schemes.
         colour = PALETTE[2] if row == col else PALETTE[3]
-        ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, color=colour,
-                               alpha=0.15 + 0.6 * value / y.size, linewidth=0))
-        ax.text(col, row, f"{('TN', 'FP', 'FN', 'TP')[2 * row + col]}\n{value}", ha="center",
-                va="center", fontsize=11)
-    ax.set(xticks=[0, 1], yticks=[0, 1], xlim=(-0.5, 1.5), ylim=(1.5, -0.5), aspect="equal",
-           xlabel="predicted", ylabel="actual", title=f"threshold {threshold:.1f}")
+        ax.add_patch(
+            Rectangle(
+                (col - 0.5, row - 0.5),
+                1,
+                1,
+                color=colour,
+                alpha=0.15 + 0.6 * value / y.size,
+                linewidth=0,
+            )
+        )
+        ax.text(
+            col,
+            row,
+            f"{('TN', 'FP', 'FN', 'TP')[2 * row + col]}\n{value}",
+            ha="center",
+            va="center",
+            fontsize=11,
+        )
+    ax.set(
+        xticks=[0, 1],
+        yticks=[0, 1],
+        xlim=(-0.5, 1.5),
+        ylim=(1.5, -0.5),
+        aspect="equal",
+        xlabel="predicted",
+        ylabel="actual",
+        title=f"threshold {threshold:.1f}",
+    )
     ax.grid(False)
     _, p_recall, _ = rates(threshold)
     roc, _ = subplots(figsize=(2.6, 2.6))
@@ -62,8 +87,7 @@ def draw(threshold):
     ax.plot(fpr, tpr, color=PALETTE[0])
     ax.plot([0, 1], [0, 1], color=FOREGROUND, lw=1, ls="--")
     ax.plot(fp / (fp + tn), tp / (tp + fn), "o", color=PALETTE[3], markersize=8)
-    ax.set(xlim=(0, 1), ylim=(0, 1.02), xlabel="false-positive rate", ylabel="recall",
-           title="ROC")
+    ax.set(xlim=(0, 1), ylim=(0, 1.02), xlabel="false-positive rate", ylabel="recall", title="ROC")
     pr, _ = subplots(figsize=(2.6, 2.6))
     ax = pr.axes[0]
     ax.plot(recall, precision, drawstyle="steps-post", color=PALETTE[0])
@@ -78,15 +102,21 @@ def describe(threshold):
     p, r, f1 = rates(threshold)
     tn, fp, fn, tp = counts(threshold)
     shown = f"{p:.3f}" if tp + fp else "undefined (no alarms)"
-    return (f"threshold {threshold:.1f}: TP {tp}, FP {fp}, FN {fn}, TN {tn}; precision {shown}, "
-            f"recall {r:.3f}, F1 {f1:.3f}")
+    return (
+        f"threshold {threshold:.1f}: TP {tp}, FP {fp}, FN {fn}, TN {tn}; precision {shown}, "
+        f"recall {r:.3f}, F1 {f1:.3f}"
+    )
 
 
 page = interactive_figure(
-    draw, thresholds, label="Decision threshold (score)", fmt="{:.1f}", default=0.6,
+    draw,
+    thresholds,
+    label="Decision threshold (score)",
+    fmt="{:.1f}",
+    default=0.6,
     text=describe,
     alt="The confusion matrix at the chosen threshold, and the point it gives on the ROC "
-        "curve and on the precision-recall curve.",
+    "curve and on the precision-recall curve.",
 )
 
 if __name__ == "__main__":

@@ -41,32 +41,43 @@ def draw(B):
     g = batch_gradients(B)
     ax.scatter(g[:, 0], g[:, 1], s=6, color=PALETTE[0], alpha=0.5, linewidths=0)
     ax.plot(full[0], full[1], "+", color=PALETTE[3], markersize=14, markeredgewidth=2.5)
-    ax.set(xlim=(full[0] - spread, full[0] + spread), ylim=(full[1] - spread, full[1] + spread),
-           xlabel="gradient, weight 1", ylabel="gradient, weight 2", title=f"300 batches, B = {B}")
+    ax.set(
+        xlim=(full[0] - spread, full[0] + spread),
+        ylim=(full[1] - spread, full[1] + spread),
+        xlabel="gradient, weight 1",
+        ylabel="gradient, weight 2",
+        title=f"300 batches, B = {B}",
+    )
     curve, _ = subplots(figsize=(3.9, 3.3))
     ax = curve.axes[0]
     sizes = np.array(batch_sizes[:-1])  # B = n has variance 0: off a log scale
     ax.plot(sizes, [theory[b] for b in sizes], color=PALETTE[0], label="σ²/B · (n−B)/(n−1)")
-    ax.plot(sizes, [measured[b] for b in sizes], "o", color="0.55", markersize=4,
-            label="measured")
+    ax.plot(sizes, [measured[b] for b in sizes], "o", color="0.55", markersize=4, label="measured")
     if B < n:
         ax.plot(B, measured[B], "o", color=PALETTE[3], markersize=9)
-    ax.set(xscale="log", yscale="log", xlabel="batch size B", ylabel="E‖g_B − g‖²",
-           title=f"n = {n}")
+    ax.set(
+        xscale="log", yscale="log", xlabel="batch size B", ylabel="E‖g_B − g‖²", title=f"n = {n}"
+    )
     ax.legend(loc="lower left")
     return cloud, curve
 
 
 def describe(B):
-    return (f"B = {B}: measured E‖g_B − g‖² = {measured[B]:.4g} over 2,000 batches; "
-            f"σ²/B · (n−B)/(n−1) = {sigma2:.4g}/{B} · {n - B}/{n - 1} = {theory[B]:.4g}")
+    return (
+        f"B = {B}: measured E‖g_B − g‖² = {measured[B]:.4g} over 2,000 batches; "
+        f"σ²/B · (n−B)/(n−1) = {sigma2:.4g}/{B} · {n - B}/{n - 1} = {theory[B]:.4g}"
+    )
 
 
 page = interactive_figure(
-    draw, batch_sizes, label="Batch size B (examples)", fmt="{:.0f}", default=16,
+    draw,
+    batch_sizes,
+    label="Batch size B (examples)",
+    fmt="{:.0f}",
+    default=16,
     text=describe,
     alt="A cloud of mini-batch gradients around the full gradient, tighter for larger "
-        "batches, beside the measured variance against batch size on the theory curve.",
+    "batches, beside the measured variance against batch size on the theory curve.",
 )
 
 if __name__ == "__main__":

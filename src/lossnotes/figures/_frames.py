@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 _TOKEN = re.compile(r"<[^>]+>|[^<]+")
-_OPEN = re.compile(r'^(<svg\b[^>]*>)(.*)</svg>$', re.S)
+_OPEN = re.compile(r"^(<svg\b[^>]*>)(.*)</svg>$", re.S)
 
 Op = list[int] | int
 

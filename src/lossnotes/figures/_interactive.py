@@ -136,7 +136,9 @@ def interactive_figure(
         raise ValueError(f"fmt must format one number, like '{{:.3g}}'; got {fmt!r}") from error
     began = time.perf_counter()
     # draw gets the values as given (ints stay ints), as Python numbers.
-    given = [np.asarray(values).tolist()] + ([np.asarray(values2).tolist()] if len(axes) > 1 else [])
+    given = [np.asarray(values).tolist()] + (
+        [np.asarray(values2).tolist()] if len(axes) > 1 else []
+    )
     grid = list(itertools.product(*given))
     drawings: list[list[str]] = []
     texts: list[str] = []
@@ -165,9 +167,7 @@ def interactive_figure(
         f'<figure class="lossnotes-figure">{opening.replace("<svg ", named, 1)}{body[start]}</svg></figure>'
         for opening, body in zip(openings, bodies)
     )
-    sliders = "".join(
-        _slider(key, i, labels[i], shown[i], starts[i]) for i in range(len(axes))
-    )
+    sliders = "".join(_slider(key, i, labels[i], shown[i], starts[i]) for i in range(len(axes)))
     payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return (
         f'<div class="lossnotes-interactive" id="{key}">'

@@ -71,8 +71,8 @@ from .execution import execute as _execute
 from .execution import pool as _pool
 from .execution import serve as _serve
 from .math import pages as _math
-from .outputs import jupyter as _jupyter
 from .outputs import folding as _folding
+from .outputs import jupyter as _jupyter
 from .outputs import links as _links
 from .outputs import notebook as _notebook
 from .outputs import readers as _readers
@@ -141,10 +141,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.root = Path(config.config_file_path).parent
         self.built = _readers.built_version(self.root)
         base = _readers.blob_base(config.repo_url, config.edit_uri)
-        self.tracker.after_block[:] = [
-            functools.partial(_readers.add_source_links, base),
-            _folding.fold_code,  # after the links: they fold with the code
-        ]
+        links = functools.partial(_readers.add_source_links, base)
+        self.tracker.after_block[:] = [links, _folding.fold_code]  # the links fold with the code
         self.runner.install()
         jupyter = config.plugins.get("mkdocs-jupyter")
         self.notebooks = _jupyter.Notebooks(jupyter)

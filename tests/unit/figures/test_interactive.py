@@ -9,8 +9,7 @@ import re
 import numpy as np
 import pytest
 
-from lossnotes.figures import PALETTE, interactive_figure, subplots
-from lossnotes.figures import _interactive
+from lossnotes.figures import PALETTE, _interactive, interactive_figure, subplots
 from lossnotes.figures._frames import chunks, edits, encode, rebuild
 from lossnotes.figures._svg import prefix_ids, svg_markup
 
@@ -31,7 +30,9 @@ def two_panels(slope):
 
 
 def payload(page: str) -> dict:
-    found = re.search(r'<script type="application/json" class="lossnotes-frames">(.*?)</script>', page)
+    found = re.search(
+        r'<script type="application/json" class="lossnotes-frames">(.*?)</script>', page
+    )
     assert found, page[:300]
     return json.loads(found[1])
 
@@ -54,7 +55,9 @@ def test_every_frame_rebuilds_to_its_own_drawing(draw) -> None:
     slopes = [0.5, 1.0, 2.0, 2.5]
     page = interactive_figure(draw, slopes, label="Slope", alt="A line")
     data = payload(page)
-    for slope, frames in zip(slopes, zip(*[frame_bodies(data, p) for p in range(len(data["panels"]))])):
+    for slope, frames in zip(
+        slopes, zip(*[frame_bodies(data, p) for p in range(len(data["panels"]))])
+    ):
         drawn = draw(slope)
         figs = drawn if isinstance(drawn, tuple) else (drawn,)
         for p, (fig, rebuilt) in enumerate(zip(figs, frames)):
@@ -76,9 +79,15 @@ def test_what_every_frame_shares_is_stored_once() -> None:
 
 def test_the_page_gets_a_labelled_slider_a_live_text_and_the_default_as_a_figure() -> None:
     slopes = [0.5, 1.0, 2.0]
-    page = interactive_figure(line, slopes, label="Slope (y per x)", alt="A rising line",
-                              text=lambda s: f"slope is {s * 10:.0f} tenths", fmt="{:.2f}",
-                              default=2.0)
+    page = interactive_figure(
+        line,
+        slopes,
+        label="Slope (y per x)",
+        alt="A rising line",
+        text=lambda s: f"slope is {s * 10:.0f} tenths",
+        fmt="{:.2f}",
+        default=2.0,
+    )
     slider = re.search(r'<input type="range"[^>]*>', page)[0]
     ident = re.search(r'id="([^"]+)"', slider)[1]
     assert f'<label for="{ident}">Slope (y per x)</label>' in page
@@ -93,8 +102,15 @@ def test_the_page_gets_a_labelled_slider_a_live_text_and_the_default_as_a_figure
 
 
 def test_two_sliders_sweep_the_grid_first_value_outermost() -> None:
-    page = interactive_figure(lambda a, b: line(a + b), [1, 2], values2=[0.25, 0.5, 0.75],
-                              label="a", label2="b", alt="A line", text=lambda a, b: f"{a}+{b}")
+    page = interactive_figure(
+        lambda a, b: line(a + b),
+        [1, 2],
+        values2=[0.25, 0.5, 0.75],
+        label="a",
+        label2="b",
+        alt="A line",
+        text=lambda a, b: f"{a}+{b}",
+    )
     data = payload(page)
     assert page.count('type="range"') == 2 and data["sizes"] == [2, 3]
     assert data["texts"] == ["1+0.25", "1+0.5", "1+0.75", "2+0.25", "2+0.5", "2+0.75"]

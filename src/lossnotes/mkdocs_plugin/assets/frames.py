@@ -44,6 +44,8 @@ def externalize(html: str, page_url: str, site_dir: str | Path) -> str:
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
         href = get_relative_url(f"{DEST}/{name}", page_url or ".")
-        return f'<script type="application/json" class="lossnotes-frames" data-src="{href}"></script>'
+        return (
+            f'<script type="application/json" class="lossnotes-frames" data-src="{href}"></script>'
+        )
 
     return _FRAMES.sub(move, html)

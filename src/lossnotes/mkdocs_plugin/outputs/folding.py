@@ -67,8 +67,7 @@ def fold_code(block: Block | None, options: dict[str, Any], rendered: str) -> st
     links = _LINKS.match(text, code.end())
     end = links.end() if links else code.end()
     folded = (
-        f"{MARK}<summary>{html.escape(summary(block))}</summary>"
-        f"{text[: end]}</details>{text[end:]}"
+        f"{MARK}<summary>{html.escape(summary(block))}</summary>{text[:end]}</details>{text[end:]}"
     )
     return Markup(folded) if isinstance(rendered, Markup) else folded  # our own HTML
 
