@@ -10,6 +10,7 @@ Run it with ``python adaptive_beta2_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
+from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
 from lossnotes.optim import adam
@@ -38,6 +39,12 @@ runs = {
 }
 
 
+def full_size_log_labels(axis):
+    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
+    axis.set_major_formatter(LogFormatter())
+    axis.set_minor_formatter(NullFormatter())
+
+
 def draw(beta2):
     corrected, uncorrected = runs[beta2]
     fig, ax = subplots(figsize=(6.0, 3.6))
@@ -48,7 +55,7 @@ def draw(beta2):
         ls=":",
         color="0.5",
         lw=2.5,
-        label="theory $(1-\\beta_1^t)/\\sqrt{1-\\beta_2^t}$",
+        label="theory (1 − β₁ᵗ) / √(1 − β₂ᵗ)",
     )
     ax.plot(t, corrected, color=PALETTE[0], label="with correction")
     ax.set(
@@ -59,6 +66,7 @@ def draw(beta2):
         title=f"Adam on a constant gradient, β₂ = {beta2:g}",
     )
     ax.legend(loc="upper right")
+    full_size_log_labels(ax.xaxis)
     return fig
 
 

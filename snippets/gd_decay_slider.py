@@ -10,6 +10,7 @@ Run it with ``python gd_decay_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
+from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
 from lossnotes.optim import chain, scale_by_learning_rate, train
@@ -56,6 +57,12 @@ def excess(k):  # full-data loss above the minimum, at the start and after each 
 curves = {k: excess(k) for k in decays}
 
 
+def full_size_log_labels(axis):
+    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
+    axis.set_major_formatter(LogFormatter())
+    axis.set_minor_formatter(NullFormatter())
+
+
 def draw(k):
     fig, _ = subplots(figsize=(3.9, 3.3))
     ax = fig.axes[0]
@@ -63,6 +70,7 @@ def draw(k):
     ax.semilogy(epoch, curves[0.0], color="0.55", lw=1.2, label="constant η")
     ax.semilogy(epoch, curves[k], color=PALETTE[0], label=f"k = {k:g}")
     ax.set(ylim=(1e-8, 10), xlabel="epoch", ylabel="loss − minimum", title="SGD, B = 1")
+    full_size_log_labels(ax.yaxis)
     ax.legend(loc="upper right")
     rate, _ = subplots(figsize=(3.5, 3.3))
     ax = rate.axes[0]
@@ -75,6 +83,7 @@ def draw(k):
         ylabel="learning rate η",
         title="η = 0.05 / (1 + k t)",
     )
+    full_size_log_labels(ax.yaxis)
     return fig, rate
 
 

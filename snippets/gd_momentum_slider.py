@@ -11,6 +11,7 @@ Run it with ``python gd_momentum_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
+from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
 from lossnotes.optim import contraction_rates, run, sgd
@@ -36,6 +37,12 @@ def errors(beta):
     return np.linalg.norm(path, axis=1)
 
 
+def full_size_log_labels(axis):
+    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
+    axis.set_major_formatter(LogFormatter())
+    axis.set_minor_formatter(NullFormatter())
+
+
 def draw(beta):
     rates, _ = subplots(figsize=(3.9, 3.3))
     ax = rates.axes[0]
@@ -56,6 +63,7 @@ def draw(beta):
     curve, _ = subplots(figsize=(3.5, 3.3))
     ax = curve.axes[0]
     ax.semilogy(errors(beta), color=PALETTE[0])
+    full_size_log_labels(ax.yaxis)
     ax.set(
         ylim=(1e-9, 1e3),
         xlabel="step",

@@ -9,6 +9,7 @@ Run it with ``python gd_step_size_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
+from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
 from lossnotes.landscape import get_surface
@@ -36,6 +37,12 @@ def losses(lr):
     return surface.f(p[:, 0], p[:, 1])
 
 
+def full_size_log_labels(axis):
+    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
+    axis.set_major_formatter(LogFormatter())
+    axis.set_minor_formatter(NullFormatter())
+
+
 def draw(lr):
     p = path(lr)
     contour, _ = subplots(figsize=(3.9, 3.2))
@@ -53,6 +60,7 @@ def draw(lr):
     curve, _ = subplots(figsize=(3.9, 3.2))
     ax = curve.axes[0]
     ax.semilogy(losses(lr), color=PALETTE[0])
+    full_size_log_labels(ax.yaxis)
     ax.set(ylim=(1e-8, 1e4), xlabel="step", ylabel="loss", title=f"{steps} steps")
     return contour, curve
 

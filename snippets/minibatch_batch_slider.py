@@ -9,6 +9,7 @@ Run it with ``python minibatch_batch_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
+from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
 from lossnotes.models import LinearRegression
@@ -35,6 +36,12 @@ def batch_gradients(B, count=300):
     return np.array([G[draws.choice(n, B, replace=False)].mean(axis=0) for _ in range(count)])
 
 
+def full_size_log_labels(axis):
+    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
+    axis.set_major_formatter(LogFormatter())
+    axis.set_minor_formatter(NullFormatter())
+
+
 def draw(B):
     cloud, _ = subplots(figsize=(3.5, 3.3))
     ax = cloud.axes[0]
@@ -59,6 +66,8 @@ def draw(B):
         xscale="log", yscale="log", xlabel="batch size B", ylabel="E‖g_B − g‖²", title=f"n = {n}"
     )
     ax.legend(loc="lower left")
+    full_size_log_labels(ax.xaxis)
+    full_size_log_labels(ax.yaxis)
     return cloud, curve
 
 
