@@ -1,15 +1,15 @@
 // Figures you can move (lossnotes.figures.interactive_figure), and folded code. Every frame was drawn
 // at build time; this swaps them. A frame is stored as edits of the default frame's
 // chunks of SVG: [i, j] copies the default's chunks i..j-1, a number inserts a chunk.
-// The frames travel in a JSON script, or in a file (data-src) fetched once the figure
+// The frames travel in a JSON script, or in a file (a span's data-src), fetched once the figure
 // nears the viewport or is touched. Without this script the default frame stays.
 (() => {
   const load = (root) => {
     if (!root.frames) {
-      const script = root.querySelector("script.lossnotes-frames");
-      root.frames = script.dataset.src
-        ? fetch(script.dataset.src).then((response) => response.json())
-        : Promise.resolve(JSON.parse(script.textContent));
+      const holder = root.querySelector(".lossnotes-frames");
+      root.frames = holder.dataset.src
+        ? fetch(holder.dataset.src).then((response) => response.json())
+        : Promise.resolve(JSON.parse(holder.textContent));
     }
     return root.frames;
   };

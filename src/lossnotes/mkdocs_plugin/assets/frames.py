@@ -4,7 +4,7 @@
 inside the page. The page itself only needs the default frame (a normal figure,
 itself moved to a file by :mod:`.figures`), so each frame table becomes
 ``assets/figures/<hash>.json``, named by its content, and the script keeps only its
-address: ``docs/javascripts/figures.js`` fetches it when the figure nears the
+address, on an empty ``<span>``: ``docs/javascripts/figures.js`` fetches it when the figure nears the
 viewport or the reader touches its slider. First paint does not wait for frames.
 """
 
@@ -32,7 +32,7 @@ def externalize(html: str, page_url: str, site_dir: str | Path) -> str:
     >>> page = '<script type="application/json" class="lossnotes-frames">{"a":1}</script>'
     >>> with tempfile.TemporaryDirectory() as site:
     ...     print(externalize(page, "chapter/a/", site))  # doctest: +ELLIPSIS
-    <script type="application/json" class="lossnotes-frames" data-src="../../assets/figures/....json"></script>
+    <span class="lossnotes-frames" data-src="../../assets/figures/....json" hidden></span>
     """
     folder = Path(site_dir) / DEST
 
@@ -44,8 +44,8 @@ def externalize(html: str, page_url: str, site_dir: str | Path) -> str:
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
         href = get_relative_url(f"{DEST}/{name}", page_url or ".")
-        return (
-            f'<script type="application/json" class="lossnotes-frames" data-src="{href}"></script>'
-        )
+        # Not a <script>: Material's instant navigation moves a new page's scripts out of
+        # the content, which would leave the figure without its frames.
+        return f'<span class="lossnotes-frames" data-src="{href}" hidden></span>'
 
     return _FRAMES.sub(move, html)
