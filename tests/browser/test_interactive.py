@@ -173,7 +173,8 @@ def test_code_is_folded_opens_copies_the_file_and_prints(browser: Browser, site_
     context, traffic = new_context(browser, site_url)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=traffic.origin)
     try:
-        assert not (found := open_page(context, traffic, site_url + "chapter/gradient-descent/"))
+        found = open_page(context, traffic, site_url + "chapter/gradient-descent/")
+        assert not found, found
         page = context.pages[0]
         folds = page.locator("article details.lossnotes-code")
         markdown = (ROOT / "docs/chapter/gradient-descent.md").read_text()
