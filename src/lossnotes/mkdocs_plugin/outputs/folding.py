@@ -27,7 +27,7 @@ from .readers import insert_after_title
 #: Blocks this short stay open.
 OPEN_LINES = 3
 _CODE = re.compile(r'^(\s*<div class="language-\w+ highlight">.*?</code></pre></div>)', re.S)
-_LINKS = re.compile(r'^(?:<p class="lossnotes-source">.*?</p>)*', re.S)
+_LINKS = re.compile(r'(?:\s*<p class="lossnotes-source">.*?</p>)*', re.S)
 MARK = '<details class="lossnotes-code">'
 
 
@@ -64,7 +64,7 @@ def fold_code(block: Block | None, options: dict[str, Any], rendered: str) -> st
     lines = body.strip("\n").count("\n") + 1
     if lines <= OPEN_LINES:
         return rendered
-    links = _LINKS.match(text, code.end())
+    links = _LINKS.match(text, code.end())  # the links under the code fold with it
     end = links.end() if links else code.end()
     folded = (
         f"{MARK}<summary>{html.escape(summary(block))}</summary>{text[:end]}</details>{text[end:]}"
@@ -77,7 +77,7 @@ def fold_control(page_html: str) -> str:
     if MARK not in page_html:
         return page_html
     button = (
-        '<p class="lossnotes-fold-all" hidden><button type="button" class="md-button" '
+        '<p class="lossnotes-fold-all" hidden><button type="button" '
         'aria-pressed="false">Show all code</button></p>'
     )
     return insert_after_title(page_html, button)
