@@ -29,6 +29,7 @@ OPEN_LINES = 3
 _CODE = re.compile(r'^(\s*<div class="language-\w+ highlight">.*?</code></pre></div>)', re.S)
 _LINKS = re.compile(r'(?:\s*<p class="lossnotes-source">.*?</p>)*', re.S)
 MARK = '<details class="lossnotes-code">'
+_NOTES = re.compile(r'(?:\s*<p class="lossnotes-(?:run|download)">.*?</p>)*', re.S)
 
 
 def summary(block: Block | None) -> str:
@@ -73,11 +74,24 @@ def fold_code(block: Block | None, options: dict[str, Any], rendered: str) -> st
 
 
 def fold_control(page_html: str) -> str:
-    """One button after the title that expands or collapses every fold of the page."""
+    """One button that expands or collapses every fold of the page, after the title and
+    the notes under it (how to run the examples, the notebook).
+
+    Examples
+    --------
+    >>> page = '<h1>T</h1><p class="lossnotes-run">r</p><details class="lossnotes-code">'
+    >>> fold_control(page)[:70]
+    '<h1>T</h1><p class="lossnotes-run">r</p><p class="lossnotes-fold-all" '
+    """
     if MARK not in page_html:
         return page_html
     button = (
         '<p class="lossnotes-fold-all" hidden><button type="button" '
         'aria-pressed="false">Show all code</button></p>'
     )
-    return insert_after_title(page_html, button)
+    title = page_html.find("</h1>")
+    if title < 0:
+        return insert_after_title(page_html, button)
+    notes = _NOTES.match(page_html, title + len("</h1>"))
+    end = notes.end() if notes else title + len("</h1>")
+    return page_html[:end] + button + page_html[end:]
