@@ -25,13 +25,14 @@ theta = np.array([1.0, 0.0, 0.0])
 G = per_sample_gradients(model.grad, theta, X, y)
 full = G.mean(axis=0)
 batch_sizes = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 192, 200]
-measured = {B: sampled_batch_variance(G, B, n_batches=2000, seed=B) for B in batch_sizes}
+n_batches, cloud_size = 2000, 300  # batches measured per size; batches drawn per frame
+measured = {B: sampled_batch_variance(G, B, n_batches=n_batches, seed=B) for B in batch_sizes}
 theory = {B: batch_variance_theory(G, B) for B in batch_sizes}
 sigma2 = theory[1]  # at B = 1 the formula is sigma^2
 spread = 3 * np.sqrt(sigma2)  # the axes hold B = 1's cloud
 
 
-def batch_gradients(B, count=300):
+def batch_gradients(B, count=cloud_size):
     draws = np.random.default_rng(B)
     return np.array([G[draws.choice(n, B, replace=False)].mean(axis=0) for _ in range(count)])
 
@@ -53,7 +54,7 @@ def draw(B):
         ylim=(full[1] - spread, full[1] + spread),
         xlabel="gradient, weight 1",
         ylabel="gradient, weight 2",
-        title=f"300 batches, B = {B}",
+        title=f"{cloud_size} batches, B = {B}",
     )
     curve, _ = subplots(figsize=(3.9, 3.3))
     ax = curve.axes[0]
@@ -73,7 +74,7 @@ def draw(B):
 
 def describe(B):
     return (
-        f"B = {B}: measured E‖g_B − g‖² = {measured[B]:.4g} over 2,000 batches; "
+        f"B = {B}: measured E‖g_B − g‖² = {measured[B]:.4g} over {n_batches:,} batches; "
         f"σ²/B · (n−B)/(n−1) = {sigma2:.4g}/{B} · {n - B}/{n - 1} = {theory[B]:.4g}"
     )
 
