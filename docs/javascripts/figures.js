@@ -80,6 +80,7 @@
   });
   addEventListener("afterprint", () => printed.forEach((fold) => (fold.open = false)));
   const start = () => {
+    near.disconnect(); // the previous page's figures are gone
     document.querySelectorAll(".lossnotes-interactive").forEach(setUp);
     foldControl();
   };
