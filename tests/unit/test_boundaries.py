@@ -151,6 +151,10 @@ def _ax() -> Any:
     return figures.subplots()[1]
 
 
+def _blank(value: float) -> Any:
+    return figures.subplots(figsize=(1.0, 1.0))[0]
+
+
 REGISTRY: dict[str, Entry] = {
     # losses
     **{f"losses.{n}": regression(getattr(losses, n)) for n in (
@@ -343,6 +347,16 @@ REGISTRY: dict[str, Entry] = {
              "ax": FIG_BAD}, none_ok=("ax", "paths")),
     "figures.draw_paths": Entry(figures.draw_paths, {"ax": _ax(), "paths": {"a": np.zeros((2, 2))}},
         flags=("markers",), bad={"ax": FIG_BAD, "paths": PATHS_BAD}),
+    "figures.interactive_figure": Entry(figures.interactive_figure, {"draw": _blank,
+        "values": [1.0, 2.0], "label": "Slope", "alt": "A line", "text": None, "default": None,
+        "values2": None}, arrays=("values",), callables=("draw", "text"), reals={"default": ()},
+        none_ok=("text", "default", "values2"), bad={"values": {"one": [1.0]},
+        "values2": {"one": [1.0], "str": "ab", "nan": [np.nan, 1.0]},
+        "draw": {"returns_none": lambda v: None, "returns_str": lambda v: "figure"},
+        "text": {"returns_int": lambda v: 3, "returns_newline": lambda v: "a\nb"},
+        **{name: {"None": None, "int": 3, "empty": " ", "newline": "a\nb"} for name in (
+            "label", "alt")}, "fmt": {"int": 3, "two_fields": "{}{}", "not_a_number": "{:d}",
+            "named": "{x}"}}),
     "figures.format_number": Entry(figures.format_number, {"value": 1.5}, ints={"digits": (-1,)},
         bad={"value": {"None": None, "newline": "a\nb", "complex": 1j, "list": [1.0]}}),
     "figures.markdown_table": Entry(figures.markdown_table, {"rows": [[1.5, "a"]],

@@ -6,6 +6,9 @@
   axes follow the reader's light or dark scheme (``currentColor``).
 * **Plots**: ``contour_with_paths()`` and ``draw_paths()``, optimizer paths on a
   loss surface.
+* **Interactive**: ``interactive_figure()`` draws a figure at every value of a
+  parameter and gives the page a slider over the frames (``_interactive.rendered``
+  lists each one's frame count and render time).
 * **Tables**: ``markdown_table()`` and ``format_number()``, numbers formatted once.
 
 Examples
@@ -16,6 +19,7 @@ Examples
 True
 """
 
+from lossnotes.figures._interactive import interactive_figure
 from lossnotes.figures._plots import contour_with_paths, draw_paths
 from lossnotes.figures._style import (
     DIVERGING_CMAP,
@@ -32,4 +36,5 @@ from lossnotes.figures._tables import format_number, markdown_table
 __all__ = [
     "FOREGROUND", "PALETTE", "SEQUENTIAL_CMAP", "DIVERGING_CMAP", "STYLE", "use_house_style",
     "subplots", "to_svg", "contour_with_paths", "draw_paths", "format_number", "markdown_table",
+    "interactive_figure",
 ]  # fmt: skip

@@ -23,14 +23,14 @@ from lossnotes.figures._style import FOREGROUND
 _seen_ids: Counter[str] = Counter()
 
 
-def _unique_prefix(svg: str) -> str:
+def unique_prefix(svg: str) -> str:
     digest = hashlib.sha1(svg.encode()).hexdigest()[:10]
     _seen_ids[digest] += 1
     count = _seen_ids[digest]
     return f"f{digest}" if count == 1 else f"f{digest}-{count}"
 
 
-def _prefix_ids(svg: str, prefix: str) -> str:
+def prefix_ids(svg: str, prefix: str) -> str:
     """Make every id in the SVG unique to this figure, and every reference follow."""
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r'(xlink:href|href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
@@ -120,6 +120,18 @@ def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     check_str("caption", caption, optional=True)
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError(f"alt must be a non-empty description of the figure; got {alt!r}")
+    svg = svg_markup(fig)
+    svg = prefix_ids(svg, unique_prefix(svg))
+    label = html.escape(alt.strip(), quote=True)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    body = f'<figure class="lossnotes-figure">{svg.strip()}'
+    if caption:
+        body += f"<figcaption>{html.escape(caption)}</figcaption>"
+    return body + "</figure>"
+
+
+def svg_markup(fig: Figure) -> str:
+    """The figure's minified, scheme-aware ``<svg>`` element, with its ids as matplotlib wrote them."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
@@ -132,11 +144,4 @@ def to_svg(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     svg = re.sub(r"; font-family: [^;\"]*", "", svg)
     svg = svg.replace(FOREGROUND, "currentColor")
     svg = _PNG.sub(_smaller_png, svg)
-    svg = _minify(svg)
-    svg = _prefix_ids(svg, _unique_prefix(svg))
-    label = html.escape(alt.strip(), quote=True)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
-    body = f'<figure class="lossnotes-figure">{svg.strip()}'
-    if caption:
-        body += f"<figcaption>{html.escape(caption)}</figcaption>"
-    return body + "</figure>"
+    return _minify(svg).strip()

@@ -59,6 +59,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import thirdparty
 from .assets import figures as _figures
+from .assets import frames as _frames
 from .assets import preload as _preload
 from .assets import styles as _styles
 from .assets import vendor as _assets
@@ -69,6 +70,7 @@ from .execution import inline as _inline
 from .execution import pool as _pool
 from .execution import serve as _serve
 from .math import pages as _math
+from .outputs import folding as _folding
 from .outputs import jupyter as _jupyter
 from .outputs import links as _links
 from .outputs import notebook as _notebook
@@ -139,7 +141,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.root = Path(config.config_file_path).parent
         self.built = _readers.built_version(self.root)
         base = _readers.blob_base(config.repo_url, config.edit_uri)
-        self.tracker.after_block[:] = [functools.partial(_readers.add_source_links, base)]
+        links = functools.partial(_readers.add_source_links, base)
+        self.tracker.after_block[:] = [links, _folding.fold_code]  # the links fold with the code
         self.runner.install()
         jupyter = config.plugins.get("mkdocs-jupyter")
         self.notebooks = _jupyter.Notebooks(jupyter)
@@ -243,7 +246,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         # Once per page, before the download button: how to run its examples where you are.
         if page.is_homepage or any(block.includes for block in self.tracker.blocks):
             html = _readers.insert_after_title(html, _readers.run_note(self.built))
-        return html
+        return _folding.fold_control(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.runner.finish()
@@ -276,6 +279,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         output = self.math.page(_assets.strip_cdn_scripts(output), page.file.src_uri)
         output = _preload.preload_fonts(output, page.url)
         output = _figures.externalize(output, page.url, config.site_dir)
+        output = _frames.externalize(output, page.url, config.site_dir)
         return _styles.bundle(output, page.url, config.site_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
