@@ -81,3 +81,35 @@ def test_an_inline_value_without_a_session_or_that_raises_fails_naming_it(tmp_pa
         "false.md: executed block 1 (line 3) failed: "
         "lossnotes.pages.claims.ClaimError: claim does not hold: one exceeds two at line 2 of the block"
     ) in log
+
+
+FIGURE_PAGE = """\
+# Moving
+
+```python exec="1" html="1"
+from lossnotes.figures import interactive_figure, subplots
+
+
+def draw(slope):
+    fig, ax = subplots(figsize=(3, 2))
+    ax.plot([0, 1], [0, slope])
+    return fig
+
+
+print(interactive_figure(draw, [0.5, 1.0, 2.0], label="slope", alt="A line of three slopes"))
+```
+"""
+
+
+def test_the_build_report_lists_each_figure_you_can_move_with_its_frames(tmp_path: Path) -> None:
+    nav = [{"Home": "index.md"}, {"Moving": "moving.md"}, {"Report": "build-report.md"}]
+    config = make_project(tmp_path, {"index.md": "# Home\n", "moving.md": FIGURE_PAGE}, nav=nav)
+    for clean in ("1", "0"):  # computed, then from the cache: the same row
+        result = mkdocs_build(config, tmp_path / "site", env=build_env(LOSSNOTES_CLEAN=clean))
+        assert result.returncode == 0, result.stderr[-3000:]
+        report = (tmp_path / "site" / "build-report" / "index.html").read_text()
+        row = re.search(r"<tr><td[^>]*><a [^>]*>moving\.md</a></td>(.*?)</tr>", report)
+        assert row is not None, "the figure is not in the report"
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row[1])
+        assert cells[:3] == ["block 1, line 3", "A line of three slopes", "3"]
+        assert float(cells[3]) > 0
