@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
+from lossnotes.models import LinearRegression
 from lossnotes.optim import chain, scale_by_learning_rate, train
 
 rng = np.random.default_rng(0)
@@ -20,13 +21,8 @@ X = rng.uniform(-2, 2, size=(200, 1))
 y = 1.5 * X[:, 0] - 0.5 + rng.normal(0, 0.5, size=200)
 
 
-def loss(theta, Xb, yb):  # mean squared error of w x + b, theta = [w, b]
-    return np.mean((theta[0] * Xb[:, 0] + theta[1] - yb) ** 2)
-
-
-def grad(theta, Xb, yb):  # its gradient, averaged over the batch
-    residual = theta[0] * Xb[:, 0] + theta[1] - yb
-    return 2 * np.array([np.mean(residual * Xb[:, 0]), np.mean(residual)])
+model = LinearRegression(n_features=1)  # y_hat = w x + b, mean squared error, theta = [w, b]
+loss, grad = model.loss, model.grad
 
 
 theta0, lr0, epochs = np.array([-1.5, 2.0]), 0.05, 30

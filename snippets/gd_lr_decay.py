@@ -11,6 +11,7 @@ Run it with ``python gd_lr_decay.py`` once lossnotes is installed
 
 import numpy as np
 
+from lossnotes.models import LinearRegression
 from lossnotes.optim import scale_by_learning_rate, sgd, train
 
 rng = np.random.default_rng(0)
@@ -18,13 +19,8 @@ X = rng.uniform(-2, 2, size=(200, 1))
 y = 1.5 * X[:, 0] - 0.5 + rng.normal(0, 0.5, size=200)
 
 
-def loss(theta, Xb, yb):
-    return np.mean((theta[0] * Xb[:, 0] + theta[1] - yb) ** 2)
-
-
-def grad(theta, Xb, yb):
-    residual = theta[0] * Xb[:, 0] + theta[1] - yb
-    return 2 * np.array([np.mean(residual * Xb[:, 0]), np.mean(residual)])
+model = LinearRegression(n_features=1)  # y_hat = w x + b, mean squared error, theta = [w, b]
+loss, grad = model.loss, model.grad
 
 
 theta0, lr0, tau, epochs = np.array([-1.5, 2.0]), 0.05, 200, 50
