@@ -29,7 +29,7 @@ CODE_LINES = 150
 # third-party module is a catalogue of small shims, one per private API, kept together.
 OVER_THE_GUIDE = {
     # The plugin class: one short method per MkDocs event it takes part in.
-    "mkdocs_plugin/__init__.py": 215,
+    "mkdocs_plugin/__init__.py": 220,
     # The render reuse of `mkdocs serve`, kept because it pays (see tests/benchmarks/bench_build.py).
     "mkdocs_plugin/execution/serve.py": 260,
     # Every private API of another library, kept in one place on purpose.

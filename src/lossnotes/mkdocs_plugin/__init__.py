@@ -76,6 +76,7 @@ from .outputs import links as _links
 from .outputs import notebook as _notebook
 from .outputs import readers as _readers
 from .outputs import report as _report
+from .outputs import templates as _templates
 
 log = logging.getLogger("mkdocs.plugins.lossnotes")
 
@@ -118,6 +119,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.serving = False
         self.dirty = False
         self.renders = _serve.RenderCache()
+        self.templates = _templates.CompiledTemplates()  # kept across serve's rebuilds
         self.block_cache: _cache.BlockCache | None = None
         self.math = _math.Math()
         self.built = ""  # the version of lossnotes pages are computed with (on_config)
@@ -250,6 +252,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.runner.finish()
+        if self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = self.templates
         # Every page is rendered: the links blocks printed can be checked, anchors included.
         if self.runner.plan is not None:
             _links.check_block_links(self.runner.plan.printed(), files)

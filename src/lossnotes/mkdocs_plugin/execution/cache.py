@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..files import write_atomic
-from .deps import source_hashes
+from .deps import parsed_source
 
 #: Bump when the meaning of a cached entry changes.
 CACHE_VERSION = "3"
@@ -96,7 +96,7 @@ def module_sources(root: Path | None) -> dict[str, str]:
         parts = relative.with_suffix("").parts
         name = ".".join(("lossnotes", *(parts[:-1] if parts[-1] == "__init__" else parts)))
         try:  # the code, not its comments or docstrings (see .deps)
-            module, functions = source_hashes(path.read_bytes())
+            module, functions = parsed_source(path.read_bytes())
             sources[name] = package_digest({"": module, **functions})
         except (SyntaxError, ValueError):
             sources[name] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -212,3 +212,19 @@ class BlockCache:
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
         write_atomic(self._path(key), json.dumps(entry))
+
+    def durations(self) -> dict[str, float]:
+        """Seconds each job took when it last ran, by job name (read even by a clean build)."""
+        try:
+            found = json.loads((self.root / "durations.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {k: float(v) for k, v in found.items() if isinstance(v, (int, float))}
+
+    def record_durations(self, seconds: dict[str, float]) -> None:
+        """Remember how long the jobs of this build took, for the next build's schedule."""
+        if seconds:
+            merged = {**self.durations(), **{k: round(v, 3) for k, v in seconds.items()}}
+            write_atomic(self.root / "durations.json", json.dumps(merged, sort_keys=True))

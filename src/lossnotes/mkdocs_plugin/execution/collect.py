@@ -79,15 +79,16 @@ class Collector:
     def page(self, page: Page, config: MkDocsConfig) -> list[Item]:
         """The blocks and inline values of ``page``, in document order."""
         source = page.file.content_string
-        markdown, _meta = meta.get_data(source)
-        self.tracker.start_page(page)
-        values = inline_values(markdown)
-        if not self.tracker.blocks and not values and "--8<--" not in markdown:
-            return []
         src = page.file.src_uri
+        self.tracker.start_page(page)
         remembered = self._memory.get(src)
         if remembered and remembered[0] == source and all(s.unchanged() for s in remembered[1]):
-            return [replace(item) for item in remembered[2]]
+            return [replace(item) for item in remembered[2]]  # mkdocs serve: nothing changed
+        markdown, _meta = meta.get_data(source)
+        values = inline_values(markdown)
+        if not self.tracker.blocks and not values and "--8<--" not in markdown:
+            self._memory[src] = (source, [], [])
+            return []
         if self._md is None:
             self._md = markdown_lib.Markdown(
                 extensions=config.markdown_extensions, extension_configs=config.mdx_configs

@@ -77,6 +77,14 @@ def source_hashes(source: bytes) -> tuple[str, dict[str, str]]:
 _PARSED: dict[str, tuple[str, dict[str, str]]] = {}
 
 
+def parsed_source(source: bytes) -> tuple[str, dict[str, str]]:
+    """:func:`source_hashes`, parsed once per process (``mkdocs serve`` rebuilds reuse it)."""
+    digest = _sha(source)
+    if digest not in _PARSED:
+        _PARSED[digest] = source_hashes(source)
+    return _PARSED[digest]
+
+
 class Sources:
     """The package's sources as dependencies, hashed on first use (one build's view)."""
 
@@ -89,11 +97,7 @@ class Sources:
         if relative not in self._modules:
             try:
                 assert self.package is not None
-                source = (self.package / relative).read_bytes()
-                digest = _sha(source)
-                if digest not in _PARSED:  # parsed once per process (mkdocs serve rebuilds)
-                    _PARSED[digest] = source_hashes(source)
-                self._modules[relative] = _PARSED[digest]
+                self._modules[relative] = parsed_source((self.package / relative).read_bytes())
             except (OSError, SyntaxError, ValueError, AssertionError):
                 self._modules[relative] = None
         return self._modules[relative]
