@@ -12,6 +12,7 @@ process by then), and used without an import by a later block of its session;
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -294,3 +295,19 @@ def test_a_key_keeps_its_recently_used_variants(tmp_path: Path) -> None:
     assert cache.get(key, today(m="new", other="x"))["output"] == "out new"
     assert cache.get(key, today(m="edited")) is None
     assert cache.get(key, today()) is None  # the dependency is gone
+
+
+def test_jobs_start_longest_first_by_the_time_they_took_last(project: Project) -> None:
+    """Each build times its jobs; the next one, clean or not, starts the longest first."""
+    project.build(LOSSNOTES_CLEAN="1", LOSSNOTES_WORKERS="1")
+    times = project.root / ".cache" / "lossnotes" / "durations.json"
+    durations = json.loads(times.read_text())
+    assert {name.split()[0] for name in durations} == {"index.md", "probe.md", "functions.md"}
+    assert all(seconds >= 0 for seconds in durations.values())
+    in_page_order = project.runs.read_text().split()
+    # One worker runs one job at a time: the first block to run tells which job went first.
+    slowest = "functions.md 3"  # the third block, "imports-only", a session of its own
+    assert slowest in durations and in_page_order[0] != "imports-only"
+    times.write_text(json.dumps({**dict.fromkeys(durations, 0.0), slowest: 99.0}))
+    project.build(LOSSNOTES_CLEAN="1", LOSSNOTES_WORKERS="1")
+    assert project.runs.read_text().split()[0] == "imports-only"

@@ -116,7 +116,11 @@ class Runner:
     def finish(self) -> None:
         """Wait for every job; stop the build listing every block that failed."""
         if self.background is not None:
-            self.background.finish()
+            try:
+                self.background.finish()
+            finally:
+                if self.plan is not None:
+                    self.plan.cache.record_durations(self.plan.durations)
 
     def stop(self) -> None:
         """Kill the running workers (the build failed elsewhere)."""

@@ -71,6 +71,9 @@ class Plan:
         #: Notified whenever an outcome is stored (workers report from the pool's thread).
         self.changed = threading.Condition()
         self.running = False
+        #: How long each job took when it last ran, and how long each takes in this build.
+        self.estimates = cache.durations()
+        self.durations: dict[str, float] = {}
 
     def key(self, items: list[Item], index: int) -> str:
         prefix = [f"{i.kind}:{i.code}" for i in items[: index + 1]]
@@ -113,12 +116,14 @@ class Plan:
             ],
         }
 
+        name = f"{items[0].page} {items[0].session or items[0].number}"
+
         def report(index: int, kind: str, result: dict[str, Any]) -> None:
+            self.durations[name] = self.durations.get(name, 0.0) + result.get("seconds", 0.0)
             self.finish(run[index], keys[index], kind, result)
 
-        name = f"{items[0].page} {items[0].session or items[0].number}"
         limits = [item.limit for item in run]
-        return Job(name, data, limits, report)
+        return Job(name, data, limits, report, self.estimates.get(name, float("inf")))
 
     def finish(self, item: Item, key: str, kind: str, result: dict[str, Any]) -> None:
         where = item.where

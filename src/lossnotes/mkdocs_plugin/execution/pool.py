@@ -58,6 +58,24 @@ class Job:
     limits: list[float]
     #: Called with (index, kind, result) for each item: kind is "done" or "failed".
     report: Callable[[int, str, dict[str, Any]], None]
+    #: Seconds it took when it last ran; unknown: infinite (started first, in page order).
+    estimate: float = float("inf")
+
+
+def schedule(jobs: list[Job]) -> list[Job]:
+    """``jobs`` longest first, by the time each took when it last ran.
+
+    The build ends when its longest job does, so that job must not start last. Jobs
+    never timed come first, and ties keep page order: pages render in it, as results come.
+
+    Examples
+    --------
+    >>> def job(name, estimate=float("inf")):
+    ...     return Job(name, {}, [], lambda *_: None, estimate)
+    >>> [j.name for j in schedule([job("a", 1.0), job("b"), job("c", 9.0), job("d", 1.0)])]
+    ['b', 'c', 'a', 'd']
+    """
+    return sorted(jobs, key=lambda job: -job.estimate)
 
 
 @dataclass
@@ -143,7 +161,7 @@ class Pool:
 
     def run(self, jobs: list[Job]) -> None:
         """Run every job; each reports its items as they finish."""
-        waiting = list(jobs)  # in page order: pages render in that order, as results come
+        waiting = schedule(jobs)
         running: list[_Running] = []
         try:
             while (waiting or running) and not self.stopped:
