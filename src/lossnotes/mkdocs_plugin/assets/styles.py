@@ -11,6 +11,7 @@ new location. The originals stay in the site for pages rendered outside the plug
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -45,6 +46,17 @@ def _rebase(css: str, source: str, target: str) -> str:
     return _URL.sub(rebase, css)
 
 
+@functools.lru_cache(maxsize=8)
+def _joined(site_dir: str, sheets: tuple[tuple[str, int, int], ...]) -> tuple[str, str]:
+    """The bundle's name and text; every page links the same sheets, read once."""
+    parts = []
+    for path, _mtime, _size in sheets:
+        css = (Path(site_dir) / path).read_text(encoding="utf-8")
+        parts.append(f"/* {path} */\n{_rebase(css, posixpath.dirname(path), DEST)}\n")
+    joined = "".join(parts)
+    return f"{DEST}/site.{hashlib.sha256(joined.encode()).hexdigest()[:12]}.css", joined
+
+
 def bundle(html: str, page_url: str, site_dir: str | Path) -> str:
     """Replace the page's own style sheet links by one link to their concatenation.
 
@@ -70,15 +82,15 @@ def bundle(html: str, page_url: str, site_dir: str | Path) -> str:
     ]
     if len(links) < 2:
         return html
-    parts = []
+    sheets = []
     for link in links:
         path = posixpath.normpath(posixpath.join(base, link[1].split("?")[0]))
-        if not (Path(site_dir) / path).is_file():
+        try:
+            stat = (Path(site_dir) / path).stat()
+        except OSError:
             return html  # written later in the build (or not at all): keep the links
-        css = (Path(site_dir) / path).read_text(encoding="utf-8")
-        parts.append(f"/* {path} */\n{_rebase(css, posixpath.dirname(path), DEST)}\n")
-    joined = "".join(parts)
-    name = f"{DEST}/site.{hashlib.sha256(joined.encode()).hexdigest()[:12]}.css"
+        sheets.append((path, stat.st_mtime_ns, stat.st_size))
+    name, joined = _joined(str(site_dir), tuple(sheets))
     target = Path(site_dir) / name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,9 @@ from mkdocs.structure.files import File, Files
 
 KATEX_FILES = ("katex.min.css",)
 KATEX_DEST = "assets/katex"
+# A page's <script> and <link> tags, each then judged by _CDN_SCRIPT: one linear pass
+# over the page (trying the judge's alternatives at every "<" of a large page is slow).
+_TAG = re.compile(r"<script\b[^>]*>.*?</script>|<link\b[^>]*>", re.S | re.I)
 _CDN_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc=[\"'](?:https?://[^\"']*)?[\"'][^>]*>\s*</script>"  # remote or empty src
     r"|<script\b[^>]*type=[\"']text/x-mathjax-config[\"'][^>]*>.*?</script>"  # MathJax's settings
@@ -103,4 +106,4 @@ def strip_cdn_scripts(html: str) -> str:
     >>> strip_cdn_scripts('<script type="module">await import("https://cdn.example/m.mjs")</script><p>')
     '<p>'
     """
-    return _CDN_SCRIPT.sub("", html)
+    return _TAG.sub(lambda tag: "" if _CDN_SCRIPT.fullmatch(tag[0]) else tag[0], html)
