@@ -91,7 +91,7 @@ class Sources:
     def __init__(self, package: Path | None, root: Path) -> None:
         self.package, self.root = package, root
         self._modules: dict[str, tuple[str, dict[str, str]] | None] = {}
-        self._files: dict[str, str | None] = {}
+        self._current: dict[str, str | None] = {}
 
     def _module(self, relative: str) -> tuple[str, dict[str, str]] | None:
         if relative not in self._modules:
@@ -129,6 +129,11 @@ class Sources:
 
     def current(self, key: str) -> str | None:
         """Today's hash of a dependency (``None``: absent or unreadable)."""
+        if key not in self._current:  # a build asks about the same few hundred keys again and again
+            self._current[key] = self._hash(key)
+        return self._current[key]
+
+    def _hash(self, key: str) -> str | None:
         kind, _, rest = key.partition(":")
         if kind in ("fn", "mod"):
             relative, _, owner = rest.partition(":")
@@ -136,16 +141,13 @@ class Sources:
             if module is None:
                 return None
             return module[0] if kind == "mod" else module[1].get(owner)
-        if rest not in self._files:
-            path = self.root / rest
-            try:
-                if kind == "file":
-                    self._files[rest] = _sha(path.read_bytes())
-                else:
-                    self._files[rest] = _sha("\0".join(sorted(os.listdir(path))))
-            except OSError:
-                self._files[rest] = None
-        return self._files[rest]
+        path = self.root / rest
+        try:
+            if kind == "file":
+                return _sha(path.read_bytes())
+            return _sha("\0".join(sorted(os.listdir(path))))
+        except OSError:
+            return None
 
     def compile_package(self, folder: Path) -> Path:
         """Write the package's probed code for the workers (see :mod:`.worker`); return the file.
