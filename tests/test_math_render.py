@@ -354,6 +354,7 @@ def test_wide_display_formulas_are_keyboard_reachable_on_a_phone(built_site: Pat
     """At 390 px some display formulas scroll sideways; exactly those take keyboard focus."""
     pages = [
         "chapter/loss-functions/",
+        "chapter/classification-losses/",
         "chapter/adaptive-optimizers/",
         "chapter/metrics/",
         "chapter/worked-example/",

@@ -35,12 +35,13 @@ ALLOWED = {"0.9", "0.99", "0.999", "1e-8", "10^{-8}", "1e-10", "0.5", "0.01", "0
 #: sizes of data sets, the question's own numbers). Each value is a literal in the code.
 DEFINED: dict[str, set[str]] = {
     "chapter/adaptive-optimizers.md": {"1,000 steps", "100 steps", "20 steps"},
-    "chapter/convexity.md": {"1,000 random points"},
+    "chapter/classification-losses.md": {"10 bins", "10^{-5}"},
     "chapter/exercises.md": {"5 logits", "32 rows", "0.7", "400 datasets", "400 steps", "60 steps"},
     "chapter/gradient-descent.md": {"200 noisy points", "25 steps"},
-    "chapter/loss-functions.md": {"40 points", "400 datasets", "10 bins", "10^{-5}"},
+    "chapter/loss-functions.md": {"40 points", "400 datasets"},
     "chapter/metrics.md": {"0.05", "0.95"},
     "chapter/mini-batches.md": {"4,000 random batches", "10^{-12}"},
+    "chapter/non-convex.md": {"1,000 random points"},
     "chapter/pipeline.md": {"1,000 pure-noise features", "100 rows", "20 features"},
     "chapter/three-views.md": {"30 noisy points", "64 hidden units"},
     "chapter/terrain-explorer.md": {"10^{-9}"},

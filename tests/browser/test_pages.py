@@ -288,6 +288,10 @@ def test_math_and_figures_show_after_instant_navigation(browser: Browser, site_u
         page.evaluate("window.__no_reload = true")  # gone if the browser really reloads
         page.locator("nav.md-nav a[href$='chapter/worked-example/']").first.click()
         page.wait_for_url("**/chapter/worked-example/")
+        # The home page has inline math too: wait for the new page's content, not any math.
+        page.wait_for_function(
+            "(document.querySelector('article h1')?.textContent || '').startsWith('Worked example')"
+        )
         page.wait_for_selector("article .katex")
         assert page.evaluate("window.__no_reload === true"), "navigation reloaded the page"
         text = page.locator("article").inner_text()

@@ -5,7 +5,7 @@ evaluate the training loss along the straight line between the two solutions. Th
 barrier is the largest excess of that loss over the straight line joining the two end
 losses; a barrier of zero would mean the two solutions are linearly connected.
 
-Run it with ``python convexity_overparameterization.py`` once lossnotes is installed
+Run it with ``python nonconvex_overparameterization.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 

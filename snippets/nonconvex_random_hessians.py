@@ -5,7 +5,7 @@ fraction would be the chance that the point is a local minimum rather than a sad
 The rarer the event, the more matrices it takes to see it: each dimension gets enough
 samples for about a hundred hits or more, and the table stops where that gets too costly.
 
-Run it with ``python convexity_random_hessians.py`` once lossnotes is installed
+Run it with ``python nonconvex_random_hessians.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 

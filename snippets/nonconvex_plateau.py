@@ -4,7 +4,7 @@ One tanh neuron, prediction tanh(w x + b), fitted by MSE to targets it should le
 easily. Started with large weights of the wrong sign, the unit is saturated: tanh' is
 about 1e-3 there, and the loss stays flat for many steps before it suddenly drops.
 
-Run it with ``python convexity_plateau.py`` once lossnotes is installed
+Run it with ``python nonconvex_plateau.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 

@@ -4,7 +4,7 @@ f(x, y) = x² + y⁴/4 - y²/2 has three critical points (gradient zero): (0, 0)
 The Hessian diag(2, 3y² - 1) decides what each one is. Gradient descent started almost on
 the x-axis slides into the saddle, crawls while the gradient is tiny, then escapes.
 
-Run it with ``python convexity_saddle.py`` once lossnotes is installed
+Run it with ``python nonconvex_saddle.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 

@@ -5,7 +5,7 @@ everywhere. Composed with an MLP it is not convex: swapping two hidden units giv
 set of weights with exactly the same loss, and the loss at their midpoint is higher than
 at either end, so the chord between them lies *below* the curve.
 
-Run it with ``python convexity_cross_entropy.py`` once lossnotes is installed
+Run it with ``python nonconvex_cross_entropy.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 
