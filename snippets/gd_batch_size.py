@@ -12,20 +12,19 @@ Run it with ``python gd_batch_size.py`` once lossnotes is installed
 
 import numpy as np
 
-rng = np.random.default_rng(0)
-X = rng.uniform(-2, 2, size=(200, 1))
-y = 1.5 * X[:, 0] - 0.5 + rng.normal(0, 0.5, size=200)
+from lossnotes.pages.gradient_descent import line_problem
+
+problem = line_problem()  # 200 noisy points of y = 1.5 x - 0.5, a start, a learning rate
+X, y, theta0, lr = problem.X, problem.y, problem.theta0, problem.lr
+theta_star, min_loss = problem.theta_star, problem.min_loss  # the least-squares fit
 A = np.column_stack([X[:, 0], np.ones(len(X))])  # the model is w x + b, theta = [w, b]
-theta_star = np.linalg.lstsq(A, y, rcond=None)[0]
 
 
 def loss(theta):  # mean squared error on all the data
     return np.mean((A @ theta - y) ** 2)
 
 
-min_loss = loss(theta_star)
-theta0 = np.array([-1.5, 2.0])
-lr, shuffles, n_steps = 0.05, 50, 400
+shuffles, n_steps = 50, 400
 batch_sizes = [1, 4, 20, 100, 200]
 
 

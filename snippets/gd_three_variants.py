@@ -10,10 +10,10 @@ Run it with ``python gd_three_variants.py`` once lossnotes is installed
 import numpy as np
 
 from lossnotes.optim import sgd, train
+from lossnotes.pages.gradient_descent import line_problem
 
-rng = np.random.default_rng(0)
-X = rng.uniform(-2, 2, size=(200, 1))
-y = 1.5 * X[:, 0] - 0.5 + rng.normal(0, 0.5, size=200)
+problem = line_problem()  # 200 noisy points of y = 1.5 x - 0.5, a start, a learning rate
+X, y, theta0 = problem.X, problem.y, problem.theta0
 
 
 def loss(theta, Xb, yb):  # mean squared error of w x + b, theta = [w, b]
@@ -25,10 +25,10 @@ def grad(theta, Xb, yb):  # its gradient, averaged over the batch
     return 2 * np.array([np.mean(residual * Xb[:, 0]), np.mean(residual)])
 
 
-theta0 = np.array([-1.5, 2.0])
-
 runs = {
-    name: train(sgd(lr=0.05), grad, loss, theta0, X, y, batch_size=batch_size, epochs=10, seed=1)
+    name: train(
+        sgd(lr=problem.lr), grad, loss, theta0, X, y, batch_size=batch_size, epochs=10, seed=1
+    )
     for name, batch_size in [
         ("batch (B = 200)", 200),
         ("mini-batch (B = 16)", 16),

@@ -13,12 +13,9 @@ import numpy as np
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
 from lossnotes.models import fit_line
+from lossnotes.pages.loss_functions import outlier_line
 
-rng = np.random.default_rng(3)
-x = np.linspace(0, 10, 30)
-y = 0.8 * x + 1.0 + rng.normal(scale=0.5, size=x.size)
-outliers = [24, 26, 28]
-y[outliers] -= [12.0, 15.0, 14.0]  # three corrupted readings at the right end
+x, _, y, outliers = outlier_line()  # the line and three outliers of losses_outliers.py
 bad = np.isin(np.arange(x.size), outliers)
 
 deltas = 10.0 ** (np.arange(-13, 18) / 10)  # 0.05 to 50, ten per decade, 1 exactly

@@ -7,12 +7,11 @@ Run it with ``python losses_outliers.py`` once lossnotes is installed
 import numpy as np
 
 from lossnotes.models import fit_line
+from lossnotes.pages.loss_functions import outlier_line
 
-rng = np.random.default_rng(3)
-x = np.linspace(0, 10, 30)
-y_clean = 0.8 * x + 1.0 + rng.normal(scale=0.5, size=x.size)
-y = y_clean.copy()
-y[[24, 26, 28]] -= [12.0, 15.0, 14.0]  # three corrupted readings at the right end
+# 30 noisy readings of y = 0.8 x + 1 on [0, 10]; in y, three at the right end are
+# corrupted (pulled down by 12 to 15).
+x, y_clean, y, outliers = outlier_line()
 
 fits = {}
 for loss in ("mse", "mae", "huber"):
@@ -22,6 +21,7 @@ for loss in ("mse", "mae", "huber"):
     }
 
 if __name__ == "__main__":
+    print(f"three outliers, at x = {np.round(x[outliers], 2).tolist()}")
     for loss, fit in fits.items():
         (s0, b0), (s1, b1) = fit["clean"], fit["with outliers"]
         print(f"{loss:>5}: slope {s0:.3f} -> {s1:.3f}, intercept {b0:.3f} -> {b1:.3f}")

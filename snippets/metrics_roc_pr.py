@@ -4,8 +4,6 @@ Run it with ``python metrics_roc_pr.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 
-import numpy as np
-
 from lossnotes.metrics import (
     average_precision_score,
     pr_auc_trapezoid,
@@ -13,10 +11,11 @@ from lossnotes.metrics import (
     roc_auc_score,
     roc_curve,
 )
+from lossnotes.pages.metrics import scored_labels
 
-rng = np.random.default_rng(1)
-y = (rng.random(300) < 0.3).astype(int)  # 30 % positives
-scores = np.round(rng.normal(loc=1.2 * y, scale=1.0), 1)  # rounded: ties, as real scores have
+# 300 labels, 30 % positive; positives score around 1.2, negatives around 0, rounded to
+# one decimal (ties, as real scores have).
+y, scores = scored_labels()
 
 fpr, tpr, roc_thresholds = roc_curve(y, scores)
 precision, recall, pr_thresholds = precision_recall_curve(y, scores)

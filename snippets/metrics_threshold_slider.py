@@ -20,10 +20,9 @@ from lossnotes.metrics import (
     recall_score,
     roc_curve,
 )
+from lossnotes.pages.metrics import scored_labels
 
-rng = np.random.default_rng(1)
-y = (rng.random(300) < 0.3).astype(int)  # 30 % positives
-scores = np.round(rng.normal(loc=1.2 * y, scale=1.0), 1)  # rounded: ties, as real scores have
+y, scores = scored_labels()  # the labels and rounded scores of metrics_roc_pr.py
 fpr, tpr, _ = roc_curve(y, scores)
 precision, recall, _ = precision_recall_curve(y, scores)
 thresholds = np.round(np.arange(-1.0, 3.01, 0.1), 1)

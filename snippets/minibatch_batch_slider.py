@@ -12,17 +12,13 @@ import numpy as np
 from matplotlib.ticker import LogFormatter, NullFormatter
 
 from lossnotes.figures import PALETTE, interactive_figure, subplots
-from lossnotes.models import LinearRegression
-from lossnotes.optim import batch_variance_theory, per_sample_gradients, sampled_batch_variance
+from lossnotes.optim import batch_variance_theory, sampled_batch_variance
+from lossnotes.pages.mini_batches import gradient_problem
 
-rng = np.random.default_rng(0)
-n = 200
-X = rng.normal(size=(n, 2))
-y = X @ np.array([2.0, -1.0]) + 0.5 + rng.normal(0, 0.5, size=n)
-model = LinearRegression(n_features=2)
-theta = np.array([1.0, 0.0, 0.0])
-
-G = per_sample_gradients(model.grad, theta, X, y)
+# The regression of minibatch_variance.py: 200 noisy points of y = 2 x1 - x2 + 0.5, a
+# point theta away from the minimum, and each sample's gradient there (row i of G).
+X, y, model, theta, G = gradient_problem()
+n = len(y)
 full = G.mean(axis=0)
 batch_sizes = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 160, 192, 200]
 n_batches, cloud_size = 2000, 300  # batches measured per size; batches drawn per frame

@@ -7,19 +7,13 @@ Run it with ``python minibatch_variance.py`` once lossnotes is installed
 (``pip install lossnotes``).
 """
 
-import numpy as np
+from lossnotes.optim import batch_variance_theory, sampled_batch_variance
+from lossnotes.pages.mini_batches import gradient_problem
 
-from lossnotes.models import LinearRegression
-from lossnotes.optim import batch_variance_theory, per_sample_gradients, sampled_batch_variance
-
-rng = np.random.default_rng(0)
-n = 200
-X = rng.normal(size=(n, 2))
-y = X @ np.array([2.0, -1.0]) + 0.5 + rng.normal(0, 0.5, size=n)
-model = LinearRegression(n_features=2)
-theta = np.array([1.0, 0.0, 0.0])
-
-G = per_sample_gradients(model.grad, theta, X, y)
+# 200 noisy points of y = 2 x1 - x2 + 0.5, a point theta away from the minimum, and the
+# gradient of each sample's squared error there (row i of G: sample i).
+X, y, model, theta, G = gradient_problem()
+n = len(y)
 batch_sizes = [1, 2, 4, 8, 16, 32, 64, 128, 192, 200]
 measured = [sampled_batch_variance(G, B, n_batches=4000, seed=B) for B in batch_sizes]
 theory = [batch_variance_theory(G, B) for B in batch_sizes]

@@ -3,7 +3,8 @@
 axe-core comes from the npm registry (package-lock.json, installed by ``npm ci``) and
 is injected into each page after it has loaded and rendered its math (see checks.py).
 No serious or critical violation is tolerated; the theme's contrast issues are fixed
-by the site's own docs/stylesheets/a11y.css, not allow-listed.
+by the site's own docs/stylesheets/a11y.css, not allow-listed. On a phone (390 px)
+every page is also checked for reflow: no page is wider than the screen.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Route
+from playwright.sync_api import Browser, Page, Route
 
 from browsing import PHONE, new_context, open_page
-from checks import SCHEME_PARAMS, axe_problems, page_name, summary
+from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, axe_problems, page_name, summary
 
 pytestmark = pytest.mark.browser
 Report = dict[str, dict[str, list[str]]]
@@ -36,28 +37,62 @@ def test_figures_carry_alternative_text(crawl: Callable[[str], Report], scheme: 
     assert not problems, "\n".join(problems)
 
 
+# The page's width once its fonts are in (KaTeX's widen formulas late), and what sticks
+# out past the viewport's right edge without a scrolling box of its own to hold it.
+WIDTH_JS = """async (width) => {
+  await document.fonts.ready;
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const held = (e) => {
+    for (let a = e.parentElement; a && a !== document.documentElement; a = a.parentElement)
+      if (getComputedStyle(a).overflowX !== 'visible') return true;
+    return false;
+  };
+  const out = [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > width + 0.5 && !held(e))
+    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.getAttribute('class') || ''}`
+      + ` (right edge ${Math.round(e.getBoundingClientRect().right)} px): `
+      + (e.textContent || '').trim().slice(0, 50));
+  return {width: document.documentElement.scrollWidth, out};
+}"""
+
+
+def sideways_problems(page: Page, width: int) -> list[str]:
+    """The page is wider than the phone (it would scroll sideways), with what widens it."""
+    found = page.evaluate(WIDTH_JS, width)
+    if found["width"] <= width:
+        return []
+    return [f"the page is {found['width']} px wide, wider than the screen", *found["out"]]
+
+
 @pytest.mark.parametrize("scheme", SCHEME_PARAMS)
-def test_no_serious_accessibility_violation_on_a_phone(
+def test_no_serious_accessibility_violation_nor_sideways_scroll_on_a_phone(
     browser: Browser, site_url: str, pages: list[str], scheme: str
 ) -> None:
-    """At 390 px wide formulas and tables scroll inside themselves: each must be keyboard-reachable."""
+    """At 390 px wide formulas and tables scroll inside themselves: each must be
+    keyboard-reachable, and none may widen the page (WCAG 1.4.10, reflow): its
+    document is no wider than the screen, with every example's code folded and open."""
+    assert PHONE["width"] == 390
     context, traffic = new_context(browser, site_url, scheme, viewport=PHONE)
     problems = []
     try:
         for path in pages:
+            where = f"{page_name(path)} [{scheme}, 390 px]"
             problems += [
-                f"{page_name(path)} [{scheme}, 390 px]: {problem}"
-                for problem in open_page(context, traffic, site_url + path)
+                f"{where}: {problem}" for problem in open_page(context, traffic, site_url + path)
             ]
+            page = context.pages[0]
+            problems += [f"{where}: {problem}" for problem in axe_problems(page)]
             problems += [
-                f"{page_name(path)} [{scheme}, 390 px]: {problem}"
-                for problem in axe_problems(context.pages[0])
+                f"{where}: {problem}" for problem in sideways_problems(page, PHONE["width"])
+            ]
+            page.evaluate(OPEN_DETAILS_JS)
+            problems += [
+                f"{where}, code unfolded: {problem}"
+                for problem in sideways_problems(page, PHONE["width"])
             ]
     finally:
         context.close()
-    assert not problems, f"{len(problems)} accessibility problem(s) on a phone:\n" + "\n".join(
-        problems
-    )
+    assert not problems, f"{len(problems)} problem(s) on a phone:\n" + "\n".join(problems)
 
 
 UNREACHABLE_JS = """() => [...document.querySelectorAll('.katex-display, .md-typeset__scrollwrap')]

@@ -10,11 +10,15 @@
   a printed page shows the code.
 * No text of any figure is under 10 CSS px in a 1280 px window; panels side by side
   on a desktop stack on a phone.
+* A figure with two sliders (a small project of its own: no chapter page has one) moves
+  each parameter by keyboard and by mouse after instant navigation, to the frame drawn
+  for the pair of values shown.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -279,3 +283,113 @@ def test_panels_side_by_side_on_a_desktop_stack_on_a_phone(browser: Browser, sit
             context.close()
     assert len(set(tops["desktop"])) == 1, tops
     assert len(set(tops["phone"])) == 3, tops
+
+
+# -- two sliders: a grid of frames ---------------------------------------------------------
+# No chapter page moves two parameters at once, so a small project of its own does: its
+# frames say which (a, b) they were drawn for, in the title and the live text.
+TWO_SLIDERS = """\
+# Two sliders
+
+```python exec="1" html="1"
+from lossnotes.figures import interactive_figure, subplots
+
+
+def draw(a, b):
+    fig, ax = subplots(figsize=(4.0, 3.0))
+    ax.plot([0, 1], [a, a + b])
+    ax.set(ylim=(-1, 8), title=f"a = {a:g}, b = {b:g}")
+    return fig
+
+
+print(interactive_figure(
+    draw, [0, 1, 2], values2=[0.5, 1.5, 2.5, 3.5, 4.5], label="Offset a", label2="Slope b",
+    default=1, default2=2.5, fmt="{:g}", alt="A line of offset a and slope b.",
+    text=lambda a, b: f"a = {a:g}, b = {b:g}",
+))
+```
+"""
+
+TWO_STATE_JS = """() => { const root = document.querySelector('.lossnotes-interactive');
+  const inputs = [...root.querySelectorAll('input[type=range]')];
+  return { drawing: root.querySelector('.lossnotes-panels svg').innerHTML,
+           values: inputs.map((i) => i.value), valuetexts: inputs.map((i) => i.getAttribute('aria-valuetext')),
+           shown: [...root.querySelectorAll('output')].map((o) => o.textContent),
+           text: root.querySelector('[aria-live]').textContent }; }"""
+
+
+@pytest.fixture(scope="module")
+def two_slider_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from sitebuild import make_project, mkdocs_build
+    from siteserver import serve
+
+    root = tmp_path_factory.mktemp("two-sliders")
+    pages = {"index.md": "# Home\n\nA figure with [two sliders](two.md).\n", "two.md": TWO_SLIDERS}
+    config = make_project(root, pages, nav=[{"Home": "index.md"}, {"Two sliders": "two.md"}])
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_two_sliders_move_by_keyboard_and_mouse_after_instant_navigation(
+    browser: Browser, two_slider_site: str, scheme: str
+) -> None:
+    """Each of the two sliders moves its own parameter, by keyboard and by mouse: the
+    drawing, the values shown and the live text follow, and the frame is the one drawn
+    for the pair of values the sliders show (the grid is read in the build's order)."""
+    context, traffic = instant_context(browser, two_slider_site, scheme)
+    try:
+        assert not (found := open_page(context, traffic, two_slider_site)), found
+        page = context.pages[0]
+        page.evaluate("window.__no_reload = true")
+        page.locator("nav.md-nav a[href$='two/']").first.click()
+        page.wait_for_url(lambda url: urlsplit(url).path.endswith("/two/"))
+        page.wait_for_function(NEW_PAGE_READY)
+        assert page.evaluate("window.__no_reload === true"), "the page reloaded"
+        sliders = page.locator(".lossnotes-interactive input[type=range]")
+        assert sliders.count() == 2
+        labels = [
+            page.locator(f"label[for='{s.get_attribute('id')}']").inner_text()
+            for s in sliders.all()
+        ]
+        assert labels == ["Offset a", "Slope b"]
+        before = page.evaluate(TWO_STATE_JS)
+        assert before["values"] == ["1", "2"] and before["text"] == "a = 1, b = 2.5"
+
+        def moved(previous: dict) -> dict:
+            for _ in range(200):  # the frames may still be arriving
+                now = page.evaluate(TWO_STATE_JS)
+                if now["text"] != previous["text"] and now["drawing"] != previous["drawing"]:
+                    return now
+                page.wait_for_timeout(25)
+            return page.evaluate(TWO_STATE_JS)
+
+        for axis, slider in enumerate(sliders.all()):
+            other = 1 - axis
+            for how in ("keyboard", "mouse"):
+                if how == "keyboard":
+                    slider.focus()
+                    page.keyboard.press("ArrowRight")
+                else:
+                    box = slider.bounding_box()
+                    assert box is not None
+                    page.mouse.click(box["x"] + 0.03 * box["width"], box["y"] + box["height"] / 2)
+                after = moved(before)
+                where = f"slider {axis + 1} by {how} [{scheme}]"
+                assert after["values"][axis] != before["values"][axis], where
+                assert after["values"][other] == before["values"][other], where
+                assert after["drawing"] != before["drawing"], f"{where}: the drawing did not change"
+                assert after["valuetexts"] == after["shown"], where
+                a, b = after["shown"]
+                assert after["text"] == f"a = {a}, b = {b}", f"{where}: {after}"
+                assert f"a = {a}, b = {b}" in after["drawing"] or f"a = {a}, b = {b}".replace(
+                    " ", ""
+                ) in re.sub(r"<[^>]+>|\s", "", after["drawing"]), f"{where}: the wrong frame"
+                before = after
+        assert before["values"] == ["0", "0"]  # the mouse took each to its first value
+        assert not traffic.take()
+    finally:
+        context.close()

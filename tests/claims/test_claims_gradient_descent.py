@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lossnotes.optim import contraction_rates, first_divergent
+from lossnotes.optim import contraction_rates, first_divergent, scale_by_learning_rate
 
 SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 
@@ -189,33 +189,36 @@ def test_stability_snippet_runs_the_steps_it_says(snippet) -> None:
 
 
 def test_a_decaying_rate_removes_the_sgd_noise_floor(snippet) -> None:
-    ns = snippet("gd_lr_decay.py")
+    ns = snippet("gd_decay_slider.py")
     X, y, theta0 = ns["X"][:, 0], ns["y"], ns["theta0"]
-    lr0, tau, epochs = ns["lr0"], ns["tau"], ns["epochs"]
+    lr0, epochs, default, fastest = ns["lr0"], ns["epochs"], ns["default"], ns["decays"][-1]
     floor = np.mean((np.polyval(np.polyfit(X, y, 1), X) - y) ** 2)  # numpy's least squares
-    assert ns["floor"] == pytest.approx(floor)
+    assert ns["problem"].min_loss == pytest.approx(floor)
+    assert ns["curves"][0.0][0] == pytest.approx(
+        np.mean((theta0[0] * X + theta0[1] - y) ** 2) - floor
+    )
 
-    def sgd_by_hand(decay: bool, seed: int) -> np.ndarray:
+    def sgd_by_hand(k: float, seed: int) -> np.ndarray:
         rng, theta, t, gaps = np.random.default_rng(seed), theta0.astype(float), 0, []
         for _ in range(epochs):
             for i in rng.permutation(len(y)):
                 r = theta[0] * X[i] + theta[1] - y[i]
-                lr = lr0 / (1 + t / tau) if decay else lr0
-                theta = theta - lr * 2 * np.array([r * X[i], r])
+                theta = theta - lr0 / (1 + k * t) * 2 * np.array([r * X[i], r])
                 t += 1
             gaps.append(np.mean((theta[0] * X + theta[1] - y) ** 2) - floor)
         return np.array(gaps)
 
+    late = slice(epochs // 2, None)
     for seed in (11, 12, 13):  # other shuffles than the page's: the effect is not luck
-        constant, decaying = sgd_by_hand(False, seed), sgd_by_hand(True, seed)
-        late = slice(epochs // 2, None)
+        constant, decaying = sgd_by_hand(0.0, seed), sgd_by_hand(default, seed)
         assert np.median(decaying[late]) < np.median(constant[late]) / 100
-    # The page's schedule really is lr0 / (1 + t / tau), t counted from 0.
-    opt = ns["optimizers"]["decaying, lr 0.05 / (1 + t / 200)"]
+        assert sgd_by_hand(fastest, seed)[-1] > 100 * decaying[-1]  # too fast stops short
+    # The page's schedule really is lr0 / (1 + k t), t counted from 0.
+    opt = scale_by_learning_rate(ns["schedule"](default))
     state = opt.init(np.zeros(1))
     for t in range(3):
         step, state = opt.update(np.ones(1), state, np.zeros(1))
-        assert -step[0] == pytest.approx(lr0 / (1 + t / tau))
+        assert -step[0] == pytest.approx(lr0 / (1 + default * t))
 
 
 def test_batch_size_full_batch_curve_is_the_closed_form_iteration(snippet) -> None:

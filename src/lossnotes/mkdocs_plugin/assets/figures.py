@@ -44,6 +44,27 @@ def figure_file(view_box: str, drawing: str) -> str:
     )
 
 
+def write_asset(content: str, suffix: str, page_url: str, site_dir: str | Path) -> str:
+    """Write ``content`` to ``site_dir/assets/figures/<hash><suffix>``; return its URL from the page.
+
+    The name is the content's hash, so a file already there holds the same bytes and is
+    left alone (a figure shown on two pages is written once).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as site:
+    ...     write_asset("<svg/>", ".svg", "chapter/a/", site)
+    '../../assets/figures/d4dc56669143034f31aa.svg'
+    """
+    name = hashlib.sha256(content.encode()).hexdigest()[:20] + suffix
+    path = Path(site_dir) / DEST / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return get_relative_url(f"{DEST}/{name}", page_url or ".")
+
+
 def externalize(html: str, page_url: str, site_dir: str | Path) -> str:
     """Move every figure's drawing out of ``html`` into ``site_dir/assets/figures``.
 
@@ -70,20 +91,13 @@ def externalize(html: str, page_url: str, site_dir: str | Path) -> str:
     ...     print(externalize(page, "chapter/a/", site))  # doctest: +ELLIPSIS
     <figure ...><svg role="img" aria-label="A line" viewBox="0 0 10 10"><use xlink:href="../../assets/figures/....svg#figure"/></svg></figure>
     """
-    folder = Path(site_dir) / DEST
 
     def move(match: re.Match[str]) -> str:
         opening, attributes, drawing = match[1], match[2], match[3]
         view_box = _VIEWBOX.search(attributes)
         if view_box is None:  # not drawn by to_svg: leave it inline
             return match[0]
-        content = figure_file(view_box[1], drawing)
-        name = hashlib.sha256(content.encode()).hexdigest()[:20] + ".svg"
-        path = folder / name
-        if not path.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        href = get_relative_url(f"{DEST}/{name}", page_url or ".")
+        href = write_asset(figure_file(view_box[1], drawing), ".svg", page_url, site_dir)
         return f'{opening}{attributes}><use xlink:href="{href}#{DRAWING_ID}"/></svg>'
 
     return _FIGURE.sub(move, html)

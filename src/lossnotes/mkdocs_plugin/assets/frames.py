@@ -10,13 +10,10 @@ viewport or the reader touches its slider. First paint does not wait for frames.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
-from .figures import DEST
+from .figures import write_asset
 
 _FRAMES = re.compile(
     r'<script type="application/json" class="lossnotes-frames">(.*?)</script>', re.S
@@ -34,16 +31,10 @@ def externalize(html: str, page_url: str, site_dir: str | Path) -> str:
     ...     print(externalize(page, "chapter/a/", site))  # doctest: +ELLIPSIS
     <span class="lossnotes-frames" data-src="../../assets/figures/....json" hidden></span>
     """
-    folder = Path(site_dir) / DEST
 
     def move(match: re.Match[str]) -> str:
-        content = match[1]  # still valid JSON: "<\\/" is an escaped "/"
-        name = hashlib.sha256(content.encode()).hexdigest()[:20] + ".json"
-        path = folder / name
-        if not path.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
-        href = get_relative_url(f"{DEST}/{name}", page_url or ".")
+        # Still valid JSON: "<\\/" is an escaped "/".
+        href = write_asset(match[1], ".json", page_url, site_dir)
         # Not a <script>: Material's instant navigation moves a new page's scripts out of
         # the content, which would leave the figure without its frames.
         return f'<span class="lossnotes-frames" data-src="{href}" hidden></span>'
