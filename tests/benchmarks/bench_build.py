@@ -154,7 +154,7 @@ def function_edit(package: Path, name: str) -> tuple[Path, object]:
 
 
 def executed(project: Path, name: str) -> tuple[int, float]:
-    """How many cached blocks executed the function ``name``, and their total run time.
+    """How many cached items (blocks and inline values) executed ``name``, and their run time.
 
     Any cache that never serves stale output must re-run these blocks after the function
     changes, so their time over the cores is a floor on the served time of that edit.
@@ -302,7 +302,7 @@ def main() -> None:
             count, busy = floors[name]
             cores = os.cpu_count() or 1
             print(
-                f"         {count} blocks executed {name}, {busy:.2f} s of work: no correct cache"
+                f"         {count} cached items executed {name}, {busy:.2f} s of work: no correct cache"
                 f" serves the edit in under {busy / cores:.2f} s ({busy / cores / off_s:.2f} x)"
             )
 
