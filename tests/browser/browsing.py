@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request
 
 CHROMIUM = Path(os.environ.get("LOSSNOTES_CHROMIUM", "/usr/bin/chromium"))
 # Headless, and nothing of Chromium's own traffic (updates, sync, field trials...):
@@ -130,6 +130,55 @@ def open_page(
             f"answered HTTP {response.status if response else 'nothing'}, expected {status}"
         )
     return problems
+
+
+READ_THROUGH_JS = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await frame();
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await frame();
+  }
+  scrollTo(0, 0);
+  await frame();
+}"""
+
+
+def read_through(page: Page) -> None:
+    """Scroll the page from top to bottom, half a window at a time, then back to the top.
+
+    A long page's blocks are drawn only once they near the viewport (``content-visibility``
+    in lossnotes.css) and the theme mounts a code block's copy button then too: this is
+    how a reader meets every block, so checks of what blocks look like run after it.
+    """
+    page.evaluate(READ_THROUGH_JS)
+
+
+FRAME_JS = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def draw_all(page: Page) -> None:
+    """Draw every block of the page at once, exactly as it is drawn on screen.
+
+    Blocks away from the viewport are skipped (``content-visibility: auto``) until a
+    reader scrolls to them; selected text is always drawn, so selecting the article
+    draws it all for checks that measure the whole page (text sizes, contrast). Pair
+    with :func:`undraw`.
+    """
+    page.evaluate("getSelection().selectAllChildren(document.querySelector('article'))")
+    page.evaluate(FRAME_JS)
+
+
+def scroll_to(locator: Locator) -> None:
+    """Scroll ``locator`` into view and wait until the browser has drawn it."""
+    locator.scroll_into_view_if_needed()
+    locator.page.evaluate(FRAME_JS)
+
+
+def undraw(page: Page) -> None:
+    """Clear the selection :func:`draw_all` made."""
+    page.evaluate("getSelection().removeAllRanges()")
+    page.evaluate(FRAME_JS)
 
 
 def settle(page: Page, traffic: Traffic, *, quiet_ms: int = 150, timeout_ms: int = 15000) -> None:

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Locator, Page
 
-from browsing import SCHEMES, new_context, open_page
+from browsing import SCHEMES, draw_all, new_context, open_page, read_through, undraw
 
 # One parameter per colour scheme. Tests of one scheme share its crawl; with
 # ``--dist loadgroup`` xdist runs them on one worker, so each scheme is crawled once.
@@ -153,8 +153,9 @@ BLOCKING = {"serious", "critical"}
 # theme.custom_dir override of partials/search.html (aria-label="Search" on the
 # role="dialog" element) and of partials/progress.html (aria-label on the
 # role="progressbar" element). Remove an entry once its override is in place.
-RUN_AXE_JS = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
+RUN_AXE_JS = """async (rules) => {
+  const only = rules.length ? {runOnly: {type: 'rule', values: rules}} : {};
+  const result = await axe.run(document, {resultTypes: ['violations'], ...only});
   return result.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map((n) => ({target: n.target.join(' '), summary: n.failureSummary || ''})),
@@ -175,10 +176,17 @@ ALT_TEXT_JS = """() => [...document.querySelectorAll(
 })"""
 
 
-def axe_problems(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+#: Checked as the page loads, before any block is drawn: a region that will scroll must be
+#: reachable by Tab even while it is not drawn yet (javascripts/formulas.js).
+BEFORE_DRAWING = ["scrollable-region-focusable"]
+
+
+def axe_problems(page: Page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the page (only ``rules``, if given)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     found = []
-    for violation in page.evaluate(RUN_AXE_JS):
+    for violation in page.evaluate(RUN_AXE_JS, rules or []):
         if violation["impact"] not in BLOCKING:
             continue
         nodes = violation["nodes"]
@@ -225,10 +233,14 @@ def crawl_site(
                 found["traffic"].append(
                     f"shows colour scheme {shown!r}, expected {SCHEMES[scheme]!r}"
                 )
+            found["axe"] = axe_problems(page, BEFORE_DRAWING)
+            read_through(page)  # each figure's drawing file is fetched as it nears the viewport
+            found["figures"] = figure_problems(page)  # each scrolled to before its screenshot
+            draw_all(page)
             found["math"] = math_problems(page)
-            found["figures"] = figure_problems(page)
             found["alt"] = alt_text_problems(page)
-            found["axe"] = axe_problems(page)
+            found["axe"] += axe_problems(page)
+            undraw(page)
             found["traffic"] += traffic.take()
     finally:
         context.close()

@@ -26,7 +26,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from browsing import PHONE, new_context, open_page
+from browsing import PHONE, draw_all, new_context, open_page, scroll_to, undraw
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT = re.compile(r"font-size: ([\d.]+)px")
@@ -107,7 +107,7 @@ def test_sliders_move_by_keyboard_and_mouse_after_instant_navigation(
                 where = f"{path} figure {index + 1} [{scheme}]"
                 root = roots.nth(index)
                 slider = root.locator("input[type=range]").first
-                slider.scroll_into_view_if_needed()
+                scroll_to(slider)
                 if not slider.is_visible():
                     problems.append(f"{where}: the slider is not shown")
                     continue
@@ -159,7 +159,7 @@ def test_without_javascript_each_figure_is_its_default_frame(
                 root.scroll_into_view_if_needed()
                 if root.locator(".lossnotes-controls").is_visible():
                     problems.append(f"{where}: controls shown that cannot work")
-                if not root.locator("[aria-live]").inner_text().strip():
+                if not (root.locator("[aria-live]").text_content() or "").strip():
                     problems.append(f"{where}: no numbers for the default frame")
                 for svg in root.locator(".lossnotes-panels svg").all():
                     box = svg.bounding_box()
@@ -184,7 +184,9 @@ def test_code_is_folded_opens_copies_the_file_and_prints(browser: Browser, site_
         markdown = (ROOT / "docs/chapter/gradient-descent.md").read_text()
         shown = [Path(p).name for p in INCLUDE.findall(markdown)]
         assert folds.count() == len(shown), (folds.count(), shown)
+        draw_all(page)
         summaries = [s.strip() for s in folds.locator("summary").all_inner_texts()]
+        undraw(page)
         assert summaries == [f"Code · {name}" for name in shown]
         assert all(not fold.evaluate("d => d.open") for fold in folds.all())
         assert not folds.first.locator("pre").is_visible()
@@ -207,6 +209,7 @@ def test_code_is_folded_opens_copies_the_file_and_prints(browser: Browser, site_
         assert pasted.strip("\n") == snippet.strip("\n")
         # The page's control opens and closes every fold.
         control = page.locator(".lossnotes-fold-all button")
+        scroll_to(control)
         assert control.is_visible() and control.inner_text() == "Show all code"
         control.click()
         assert all(f.evaluate("d => d.open") for f in folds.all())
@@ -258,6 +261,7 @@ def test_no_figure_text_under_10_px_at_1280(
                 continue
             path = html_path.parent.relative_to(built_site).as_posix()
             open_page(context, traffic, site_url + ("" if path == "." else path + "/"))
+            draw_all(context.pages[0])  # a figure far from the viewport has no size until drawn
             for index, size in figure_text_sizes(context.pages[0], html_path):
                 measured += 1
                 if size < 10:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
-from browsing import new_context, open_page
+from browsing import new_context, open_page, read_through, scroll_to
 from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, figure_problems, summary
 
 pytestmark = pytest.mark.browser
@@ -218,6 +218,7 @@ def test_copy_button_copies_exactly_the_visible_code(
             found = open_page(context, traffic, site_url + path)
             page = context.pages[0]
             page.evaluate(OPEN_DETAILS_JS)
+            read_through(page)  # the theme adds a block's button as it nears the viewport
             blocks = page.locator("article div.highlight > pre:has(> code)")
             count = blocks.count()
             # Every block must have its button; the copy itself is tried on the first two
@@ -341,3 +342,43 @@ def test_preloaded_fonts_are_the_ones_the_formulas_draw_with(
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+# A skipped block's contents report themselves hidden (the block itself does not).
+FOLDS = ".md-content__inner > details > summary"
+SKIPPED_JS = f"""() => [...document.querySelectorAll('{FOLDS}')].map(
+  (s) => !s.checkVisibility({{contentVisibilityAuto: true}}))"""
+
+
+def test_a_long_page_draws_blocks_as_they_near_the_viewport_and_anchors_land(
+    browser: Browser, site_url: str
+) -> None:
+    """Blocks far below the window are not drawn on load (the light-page CSS works), one
+    scrolled to is, and a link to a heading far down lands on that heading."""
+    context, traffic = new_context(browser, site_url)
+    try:
+        found = open_page(context, traffic, site_url + "chapter/loss-functions/")
+        assert not found, found
+        page = context.pages[0]
+        skipped = page.evaluate(SKIPPED_JS)
+        assert not skipped[0] and skipped[-1], f"first and last folds skipped: {skipped}"
+        last = page.locator(FOLDS).last
+        scroll_to(last)
+        assert last.evaluate("s => s.checkVisibility({contentVisibilityAuto: true})")
+        assert last.inner_text().startswith("Code · ")
+        headings = page.locator("article h2[id]")
+        heading = headings.nth(headings.count() * 2 // 3)  # far down, with a window below it
+        anchor = heading.get_attribute("id")
+        found = open_page(context, traffic, site_url)  # a fresh load, not a same-page jump
+        found += open_page(context, traffic, site_url + f"chapter/loss-functions/#{anchor}")
+        assert not found, found
+        page.wait_for_timeout(300)  # anything drawn late above it would move it
+        top = heading.evaluate("h => h.getBoundingClientRect().top")
+        header = page.evaluate(
+            "document.querySelector('.md-header').getBoundingClientRect().bottom"
+        )
+        assert header - 1 <= top <= header + 60, (
+            f"#{anchor} is at {top:.0f} px, header ends at {header:.0f}"
+        )
+    finally:
+        context.close()
