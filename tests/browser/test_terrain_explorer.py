@@ -19,7 +19,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsing import Traffic, new_context, open_page, settle
+from browsing import PHONE, Traffic, new_context, open_page, settle
 from lossnotes.landscape import SURFACES
 from lossnotes.optim import adam, rmsprop, run, sgd
 from lossnotes.pages.terrain_explorer import DEFAULTS
@@ -120,7 +120,16 @@ def rgb(css: str) -> tuple[int, ...]:
     return tuple(int(float(v)) for v in css[css.index("(") + 1 : -1].split(",")[:3])
 
 
+def reach_3d_view(page: Page) -> None:
+    """Scroll to the 3-D view, as a reader does: it is drawn (and Plotly fetched) only
+    once it nears the viewport, which on a phone is below the fold."""
+    view = page.wait_for_selector("#lx-view3d", state="attached", timeout=30000)
+    assert view is not None
+    view.scroll_into_view_if_needed()
+
+
 def wait_ready(page: Page, draws: int | None = None) -> None:
+    reach_3d_view(page)
     page.wait_for_selector(f"{ROOT}[data-ready=yes]", state="attached", timeout=30000)
     if draws is not None:
         page.wait_for_function(
@@ -346,6 +355,7 @@ def instant_context(browser: Browser, site_url: str) -> tuple[BrowserContext, Tr
 def arrived(page: Page, traffic: Traffic, surface: str = "bowl") -> None:
     """The explorer, just reached, is drawn, alone, with ``surface``'s formula, and no error."""
     page.wait_for_url(f"**/{PAGE}")
+    reach_3d_view(page)
     try:
         page.wait_for_function(
             f"['yes', 'failed'].includes(document.querySelector('{ROOT}')?.dataset.ready)",
@@ -624,5 +634,24 @@ def test_a_touch_drag_turns_the_camera(browser: Browser, site_url: str) -> None:
         page.wait_for_timeout(300)
         after = page.evaluate(CAMERA_JS)
         assert np.abs(np.subtract(after, before)).max() > 0.05, (before, after)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_plotly_waits_until_the_3d_view_nears(browser: Browser, site_url: str) -> None:
+    """Below the fold the 3-D view costs nothing: Plotly is not fetched until the reader
+    scrolls near the view, which is then drawn."""
+    context, traffic = new_context(browser, site_url, viewport=PHONE)
+    try:
+        fetched: list[str] = []
+        page = context.new_page()
+        page.on("request", lambda request: "plotly" in request.url and fetched.append(request.url))
+        assert not (found := open_page(context, traffic, site_url + PAGE)), found
+        top = page.evaluate("document.querySelector('#lx-view3d').getBoundingClientRect().top")
+        assert top > PHONE["height"] + 300, f"the 3-D view starts at {top} px, in reach on load"
+        page.wait_for_timeout(500)
+        assert not fetched, f"Plotly fetched before the 3-D view was near: {fetched}"
+        wait_ready(page)
+        assert fetched, "the 3-D view was drawn without Plotly"
     finally:
         context.close()

@@ -133,9 +133,17 @@
       if (this.webgl) this.el("view3d").textContent = "Loading the 3-D view\u2026";
       this.draw(); // the contour map, at once
       // Plotly once the contour map is painted (its frame's painting ends this callback's
-      // task) and the page parsed: Plotly's second of parsing then delays neither.
-      requestAnimationFrame(() => (document.readyState === "loading"
-        ? this.on(document, "DOMContentLoaded", () => this.start3d(), { once: true }) : this.start3d()));
+      // task), the page parsed and the 3-D view near the viewport: Plotly's second of
+      // parsing then delays none of them, and a phone reader who stays in the prose
+      // above it never pays for it.
+      const near = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        requestAnimationFrame(() => (document.readyState === "loading"
+          ? this.on(document, "DOMContentLoaded", () => this.start3d(), { once: true }) : this.start3d()));
+      }, { rootMargin: "300px" });
+      near.observe(this.el("view3d"));
+      this.cleanups.push(() => near.disconnect());
     }
 
     start3d() {

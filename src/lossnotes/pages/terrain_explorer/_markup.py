@@ -131,8 +131,8 @@ def explorer_html(data: dict[str, Any]) -> str:
     Filled from the template ``explorer.html`` beside this module (its
     ``$name`` placeholders). Its links start ``lossnotes-root:``, which the lossnotes
     plugin rewrites to the site root relative to the page, so the explorer works on a
-    page at any depth. Plotly (the 3-D view) is preloaded behind what the page needs
-    first; explorer.js runs it once the contour map, drawn without it, is on screen.
+    page at any depth. Plotly (the 3-D view) is fetched by explorer.js once the contour
+    map, drawn without it, is on screen and the 3-D view nears the viewport.
     """
     for key, fields in (("surfaces", ("name", "title", "formula")),
                         ("optimizers", ("name", "label", "colour"))):  # fmt: skip
@@ -163,7 +163,6 @@ def explorer_html(data: dict[str, Any]) -> str:
         payload = payload.replace(char, entity)
     template = Template((Path(__file__).parent / "explorer.html").read_text())
     return template.substitute(
-        plotly=PLOTLY,
         surface_options=options,
         optimizer_boxes=boxes,
         formulas=formulas,
