@@ -10,10 +10,9 @@ Run it with ``python adaptive_beta2_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
-from matplotlib.ticker import LogFormatter, NullFormatter
 
-from lossnotes.figures import PALETTE, interactive_figure, subplots
-from lossnotes.optim import adam
+from lossnotes.figures import PALETTE, full_size_log_labels, interactive_figure, subplots
+from lossnotes.optim import adam, run
 
 lr, steps, beta1 = 0.01, 3000, 0.9
 gradient = np.array([0.5])  # the same gradient every step
@@ -21,13 +20,9 @@ beta2s = [0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 0.9995, 0.9998, 0.9999]
 t = np.arange(1, steps + 1)
 
 
-def step_sizes(optimizer):
-    state = optimizer.init(np.zeros(1))
-    sizes = []
-    for _ in range(steps):
-        update, state = optimizer.update(gradient, state)
-        sizes.append(abs(update[0]))
-    return np.array(sizes) / lr
+def step_sizes(optimizer):  # |x_{t+1} - x_t| / lr for t = 1 .. steps, from x = 0
+    path = run(optimizer, lambda x: gradient, np.zeros(1), steps)
+    return np.abs(np.diff(path[:, 0])) / lr
 
 
 runs = {
@@ -37,12 +32,6 @@ runs = {
     )
     for b2 in beta2s
 }
-
-
-def full_size_log_labels(axis):
-    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
-    axis.set_major_formatter(LogFormatter())
-    axis.set_minor_formatter(NullFormatter())
 
 
 def draw(beta2):

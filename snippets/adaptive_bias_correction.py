@@ -9,19 +9,15 @@ Run it with ``python adaptive_bias_correction.py`` once lossnotes is installed
 
 import numpy as np
 
-from lossnotes.optim import adam
+from lossnotes.optim import adam, run
 
 lr, steps = 0.01, 3000
 gradient = np.array([0.5])  # the same gradient every step
 
 
-def step_sizes(optimizer):
-    state = optimizer.init(np.zeros(1))
-    sizes = []
-    for _ in range(steps):
-        update, state = optimizer.update(gradient, state)
-        sizes.append(abs(update[0]))
-    return np.array(sizes)
+def step_sizes(optimizer):  # |x_{t+1} - x_t| for t = 1 .. steps, from x = 0
+    path = run(optimizer, lambda x: gradient, np.zeros(1), steps)
+    return np.abs(np.diff(path[:, 0]))
 
 
 corrected = step_sizes(adam(lr=lr))

@@ -25,9 +25,9 @@ def steps_to(path, tol=1e-6):
     return int(below[0]) if below.size else None
 
 
-start = np.array([-1.8, 0.6])
+start = np.array(bowl.start)
 rows = []  # (lr, beta, steps to f < 1e-6, zig-zags in the first 60 steps)
-for lr in (0.01, 0.07):  # 0.07 is close to the stability edge 2 / 25 of plain descent
+for lr in (0.01, 0.07):  # 0.07: close to plain descent's edge 2 / lambda_max
     for beta in (0.0, 0.7, 0.9):
         optimizer = chapter_momentum(lr, beta) if beta else sgd(lr)  # v <- beta v - lr g
         path = run(optimizer, gradient, start, 2000)

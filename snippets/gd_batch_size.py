@@ -12,6 +12,7 @@ Run it with ``python gd_batch_size.py`` once lossnotes is installed
 
 import numpy as np
 
+from lossnotes.losses import mse, mse_grad
 from lossnotes.pages.gradient_descent import line_problem
 
 problem = line_problem()  # 200 noisy points of y = 1.5 x - 0.5, a start, a learning rate
@@ -21,7 +22,11 @@ A = np.column_stack([X[:, 0], np.ones(len(X))])  # the model is w x + b, theta =
 
 
 def loss(theta):  # mean squared error on all the data
-    return np.mean((A @ theta - y) ** 2)
+    return mse(A @ theta, y)
+
+
+def grad(theta, rows):  # the chain rule: d loss / d theta = A^T (d loss / d prediction)
+    return A[rows].T @ mse_grad(A[rows] @ theta, y[rows])
 
 
 shuffles, n_steps = 50, 400
@@ -36,7 +41,7 @@ def excess_loss_per_step(batch_size, seed):
         order = order_rng.permutation(len(y))  # one epoch
         for start in range(0, len(y), batch_size):
             rows = order[start : start + batch_size]
-            theta = theta - lr * 2 * A[rows].T @ (A[rows] @ theta - y[rows]) / batch_size
+            theta = theta - lr * grad(theta, rows)
             excess.append(loss(theta) - min_loss)
     return np.array(excess[:n_steps])
 

@@ -13,9 +13,8 @@ Run it with ``python gd_decay_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
-from matplotlib.ticker import LogFormatter, NullFormatter
 
-from lossnotes.figures import PALETTE, interactive_figure, subplots
+from lossnotes.figures import PALETTE, full_size_log_labels, interactive_figure, subplots
 from lossnotes.models import LinearRegression
 from lossnotes.optim import scale_by_learning_rate, train
 from lossnotes.pages.gradient_descent import line_problem
@@ -50,12 +49,6 @@ def excess(k):  # loss on all the data above its minimum, at the start and after
 
 
 curves = {k: excess(k) for k in decays}
-
-
-def full_size_log_labels(axis):
-    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
-    axis.set_major_formatter(LogFormatter())
-    axis.set_minor_formatter(NullFormatter())
 
 
 def draw(k):

@@ -2,7 +2,7 @@
 
 Chapter convention: v <- beta v - lr g, theta <- theta + v. Same learning rate for
 both; the per-step error factors are measured separately across the valley
-(curvature 25) and along it (curvature 1).
+(curvature lambda_max, 25) and along it (lambda_min, 1).
 
 Run it with ``python gd_momentum.py`` once lossnotes is installed
 (``pip install lossnotes``).
@@ -10,10 +10,12 @@ Run it with ``python gd_momentum.py`` once lossnotes is installed
 
 import numpy as np
 
-from lossnotes.landscape import get_surface
+from lossnotes.landscape import get_surface, surface_hessian
 from lossnotes.optim import chapter_momentum, contraction_rates, run, sgd
 
 surface = get_surface("ill_conditioned")  # 0.5 (x^2 + 25 y^2)
+eigenvalues = np.linalg.eigvalsh(surface_hessian(surface, surface.minima[0]))
+steep, shallow = eigenvalues.max(), eigenvalues.min()  # across the valley, along it
 
 
 def grad(p):
@@ -28,7 +30,7 @@ paths = {
 }
 # Error factor per step, measured on each eigen-direction alone.
 factors = {
-    name: [contraction_rates([curvature], [lr], beta=b)[0] for curvature in (25.0, 1.0)]
+    name: [contraction_rates([curvature], [lr], beta=b)[0] for curvature in (steep, shallow)]
     for name, b in [("gradient descent", 0.0), ("momentum", beta)]
 }
 

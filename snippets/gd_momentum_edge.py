@@ -6,12 +6,15 @@ Run it with ``python gd_momentum_edge.py`` once lossnotes is installed
 
 import numpy as np
 
+from lossnotes.landscape import get_surface, surface_hessian
 from lossnotes.optim import contraction_rates, first_divergent
 
-eigenvalues = np.array([1.0, 25.0])
+surface = get_surface("ill_conditioned")  # 0.5 (x^2 + 25 y^2)
+eigenvalues = np.linalg.eigvalsh(surface_hessian(surface, surface.minima[0]))
 grid_step = 0.0005
 # Offset by half a step, as in gd_stability_edge.py: no grid point sits on an edge, so
-# the first diverging point is half a grid step past it (in lr * lambda_max, 25 times that).
+# the first diverging point is half a grid step past it (in lr * lambda_max, lambda_max
+# times that).
 lrs = np.arange(grid_step / 2, 0.2, grid_step)
 
 edges = []  # (beta, measured edge * lambda_max, theory 2 + 2 beta)

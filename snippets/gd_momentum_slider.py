@@ -11,15 +11,15 @@ Run it with ``python gd_momentum_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
-from matplotlib.ticker import LogFormatter, NullFormatter
 
-from lossnotes.figures import PALETTE, interactive_figure, subplots
-from lossnotes.optim import contraction_rates, run, sgd
+from lossnotes.figures import PALETTE, full_size_log_labels, interactive_figure, subplots
+from lossnotes.landscape import get_surface, surface_hessian
+from lossnotes.optim import contraction_rates, optimal_momentum, run, sgd
 
-eigenvalues = np.array([1.0, 25.0])
-l_min, l_max = eigenvalues.min(), eigenvalues.max()
-lr = 4 / (np.sqrt(l_min) + np.sqrt(l_max)) ** 2  # momentum's best step size
-best_beta = ((np.sqrt(l_max / l_min) - 1) / (np.sqrt(l_max / l_min) + 1)) ** 2
+surface = get_surface("ill_conditioned")
+eigenvalues = np.linalg.eigvalsh(surface_hessian(surface, surface.minima[0]))
+l_max = eigenvalues.max()
+lr, best_beta = optimal_momentum(eigenvalues)  # momentum's best step size, and its beta
 betas = np.round(np.arange(0.0, 0.951, 0.05), 2)
 map_lrs = np.linspace(0.002, 0.16, 80)
 map_betas = np.linspace(0.0, 0.95, 48)
@@ -31,16 +31,14 @@ def rate(beta):
     return contraction_rates(eigenvalues, [lr], beta=beta, steps=400)[0]
 
 
+def grad(p):
+    return np.array(surface.grad(p[0], p[1]))
+
+
 def errors(beta):
     # The chapter's momentum is PyTorch's SGD momentum with the same lr (adaptive page).
-    path = run(sgd(lr=lr, momentum=beta), lambda p: eigenvalues * p, np.array([-1.8, 0.6]), steps)
+    path = run(sgd(lr=lr, momentum=beta), grad, np.array(surface.start), steps)
     return np.linalg.norm(path, axis=1)
-
-
-def full_size_log_labels(axis):
-    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
-    axis.set_major_formatter(LogFormatter())
-    axis.set_minor_formatter(NullFormatter())
 
 
 def draw(beta):

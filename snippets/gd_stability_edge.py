@@ -10,9 +10,11 @@ Run it with ``python gd_stability_edge.py`` once lossnotes is installed
 
 import numpy as np
 
-from lossnotes.optim import contraction_rates, first_divergent
+from lossnotes.landscape import get_surface, surface_hessian
+from lossnotes.optim import contraction_rates, first_divergent, optimal_step_size
 
-eigenvalues = np.array([1.0, 25.0])  # Hessian of 0.5 (x^2 + 25 y^2)
+surface = get_surface("ill_conditioned")  # 0.5 (x^2 + 25 y^2)
+eigenvalues = np.linalg.eigvalsh(surface_hessian(surface, surface.minima[0]))
 grid_step = 0.0005
 # Offset by half a step, so that no grid point sits exactly on the edge.
 lrs = np.arange(grid_step / 2, 0.12, grid_step)
@@ -22,10 +24,12 @@ rates = contraction_rates(eigenvalues, lrs, steps=n_steps)
 measured_edge = first_divergent(lrs, rates)
 theory_edge = 2 / eigenvalues.max()
 best_lr = lrs[np.argmin(rates)]  # fastest convergence on the grid
+theory_best = optimal_step_size(eigenvalues)  # 2 / (lambda_min + lambda_max)
+kappa = eigenvalues.max() / eigenvalues.min()  # the condition number
 
 if __name__ == "__main__":
     print(f"measured edge {measured_edge:.5f}, theory 2/lambda_max = {theory_edge:.5f}")
     print(
-        f"fastest lr {best_lr:.5f} (theory 2/26 = {2 / 26:.5f}), "
-        f"rate {rates.min():.4f} (theory 24/26 = {24 / 26:.4f})"
+        f"fastest lr {best_lr:.5f} (theory 2/(l_min + l_max) = {theory_best:.5f}), "
+        f"rate {rates.min():.4f} (theory (k - 1)/(k + 1) = {(kappa - 1) / (kappa + 1):.4f})"
     )

@@ -9,14 +9,13 @@ Run it with ``python gd_step_size_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
-from matplotlib.ticker import LogFormatter, NullFormatter
 
-from lossnotes.figures import PALETTE, interactive_figure, subplots
-from lossnotes.landscape import get_surface
+from lossnotes.figures import PALETTE, full_size_log_labels, interactive_figure, subplots
+from lossnotes.landscape import get_surface, surface_hessian
 from lossnotes.optim import run, sgd
 
 surface = get_surface("ill_conditioned")
-eigenvalues = np.array([1.0, 25.0])  # Hessian of 0.5 (x^2 + 25 y^2)
+eigenvalues = np.linalg.eigvalsh(surface_hessian(surface, surface.minima[0]))
 steps = 30
 edges = np.round(np.arange(0.1, 2.31, 0.1), 2)  # eta * lambda_max, across the edge at 2
 learning_rates = edges / eigenvalues.max()
@@ -35,12 +34,6 @@ def path(lr):
 def losses(lr):
     p = path(lr)
     return surface.f(p[:, 0], p[:, 1])
-
-
-def full_size_log_labels(axis):
-    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
-    axis.set_major_formatter(LogFormatter())
-    axis.set_minor_formatter(NullFormatter())
 
 
 def draw(lr):

@@ -9,21 +9,11 @@ Run it with ``python loop_six_steps.py`` once lossnotes is installed
 
 import numpy as np
 
-from lossnotes.models import MLP
 from lossnotes.optim import apply_updates, sgd
+from lossnotes.pages.training_loop import dataloader, sine_problem
 
-rng = np.random.default_rng(0)
-X = rng.uniform(-3, 3, size=(200, 1))
-y = np.sin(X[:, 0]) + rng.normal(0, 0.1, size=200)
-model = MLP(sizes=(1, 16, 1), activation="tanh", output="regression")
-
-
-def dataloader(X, y, batch_size, rng):
-    order = rng.permutation(len(X))
-    for start in range(0, len(X), batch_size):
-        idx = order[start : start + batch_size]
-        yield X[idx], y[idx]
-
+problem = sine_problem()  # 200 noisy samples of sin(x), a 1-16-1 tanh network, a generator
+X, y, model, rng = problem.X, problem.y, problem.model, problem.rng  # rng: the shuffles
 
 theta = model.init(seed=0)
 grad = np.zeros_like(theta)  # like the .grad fields of a torch model

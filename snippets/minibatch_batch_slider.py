@@ -9,9 +9,8 @@ Run it with ``python minibatch_batch_slider.py`` once lossnotes is installed
 """
 
 import numpy as np
-from matplotlib.ticker import LogFormatter, NullFormatter
 
-from lossnotes.figures import PALETTE, interactive_figure, subplots
+from lossnotes.figures import PALETTE, full_size_log_labels, interactive_figure, subplots
 from lossnotes.optim import batch_variance_theory, sampled_batch_variance
 from lossnotes.pages.mini_batches import gradient_problem
 
@@ -31,12 +30,6 @@ spread = 3 * np.sqrt(sigma2)  # the axes hold B = 1's cloud
 def batch_gradients(B, count=cloud_size):
     draws = np.random.default_rng(B)
     return np.array([G[draws.choice(n, B, replace=False)].mean(axis=0) for _ in range(count)])
-
-
-def full_size_log_labels(axis):
-    # 1e-06 rather than a superscript: mathtext's exponents are 0.7 of the tick font.
-    axis.set_major_formatter(LogFormatter())
-    axis.set_minor_formatter(NullFormatter())
 
 
 def draw(B):

@@ -55,8 +55,11 @@ def make_project(root: Path, pages: dict[str, str], *, nav: list | None = None) 
     config["nav"] = nav or [{name: name} for name in pages]
     config.pop("watch", None)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    # The site's own options of the plugin (its moved_anchors) name the site's pages: not these.
     config["plugins"] = [
-        {"lossnotes": {"node_modules": str(ROOT / "node_modules")}} if p == "lossnotes" else p
+        {"lossnotes": {"node_modules": str(ROOT / "node_modules")}}
+        if p == "lossnotes" or (isinstance(p, dict) and "lossnotes" in p)
+        else p
         for p in config["plugins"]
     ]
     for extension in config["markdown_extensions"]:

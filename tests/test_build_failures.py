@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from sitebuild import make_project, mkdocs_build
 
@@ -135,3 +136,51 @@ def test_an_unknown_version_of_a_library_whose_internals_the_plugin_uses_stops_t
     message = str(raised.value)
     assert f"mkdocs-material {installed} is installed" in message
     assert "supported: >=9.8,<9.9" in message
+
+
+OLD_PAGE = "# Old\n\n## Kept\n\nStill here.\n"
+NEW_PAGE = "# New\n\n## Moved away\n\nNow here.\n"
+
+
+def with_moved_anchors(config: Path, moved: dict) -> None:
+    settings = yaml.safe_load(config.read_text())
+    settings["plugins"] = [
+        {"lossnotes": {**p["lossnotes"], "moved_anchors": moved}}
+        if isinstance(p, dict) and "lossnotes" in p
+        else p
+        for p in settings["plugins"]
+    ]
+    config.write_text(yaml.dump(settings, sort_keys=False))
+
+
+def test_wrong_moved_anchors_fail_the_build_naming_each_entry(tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path, {"index.md": "# Home\n", "old.md": OLD_PAGE, "new.md": NEW_PAGE}
+    )
+    moved = {"old.md": {"new.md": ["moved-away", "no-such-heading", "kept"], "gone.md": ["x"]}}
+    with_moved_anchors(config, moved)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    for line in (
+        "old.md#no-such-heading -> new.md: 'new.md' has no anchor '#no-such-heading'",
+        "old.md#kept -> new.md: 'new.md' has no anchor '#kept'",
+        "old.md#kept -> new.md: 'old.md' still has '#kept', so the entry is stale",
+        "old.md#x -> gone.md: 'gone.md' is not a page of the site",
+    ):
+        assert line in result.stderr, result.stderr[-3000:]
+    assert "moved-away" not in result.stderr  # the right entry is not reported
+
+
+def test_moved_anchors_give_the_old_page_its_map(tmp_path: Path) -> None:
+    config = make_project(
+        tmp_path, {"index.md": "# Home\n", "old.md": OLD_PAGE, "new.md": NEW_PAGE}
+    )
+    with_moved_anchors(config, {"old.md": {"new.md": ["moved-away"]}})
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    old = (tmp_path / "site" / "old" / "index.html").read_text()
+    assert (
+        '<div hidden data-lossnotes-moved="{&quot;moved-away&quot;:&quot;../new/#moved-away&quot;}">'
+        in old
+    )
+    assert "data-lossnotes-moved" not in (tmp_path / "site" / "new" / "index.html").read_text()

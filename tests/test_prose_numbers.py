@@ -37,7 +37,7 @@ DEFINED: dict[str, set[str]] = {
     "chapter/adaptive-optimizers.md": {"1,000 steps", "100 steps", "20 steps"},
     "chapter/classification-losses.md": {"10 bins", "10^{-5}"},
     "chapter/exercises.md": {"5 logits", "32 rows", "0.7", "400 datasets", "400 steps", "60 steps"},
-    "chapter/gradient-descent.md": {"200 noisy points", "25 steps"},
+    "chapter/gradient-descent.md": {"25 steps"},
     "chapter/loss-functions.md": {"40 points", "400 datasets"},
     "chapter/metrics.md": {"0.05", "0.95"},
     "chapter/mini-batches.md": {"4,000 random batches", "10^{-12}"},

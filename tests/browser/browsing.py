@@ -4,11 +4,21 @@ flags, a fresh reader's browser context, and the record of what a page did."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request
+import yaml
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Locator,
+    Page,
+    Request,
+    Route,
+)
 
 CHROMIUM = Path(os.environ.get("LOSSNOTES_CHROMIUM", "/usr/bin/chromium"))
 # Headless, and nothing of Chromium's own traffic (updates, sync, field trials...):
@@ -110,6 +120,24 @@ def new_context(
     # Nothing may leave 127.0.0.1; a request elsewhere is recorded by Traffic, then refused here.
     context.route(lambda url: not url.startswith(traffic.origin), lambda route: route.abort())
     return context, traffic
+
+
+def allow_instant_navigation(context: BrowserContext, traffic: Traffic) -> None:
+    """Let Material's instant navigation follow links on the test server.
+
+    Material trusts links that its sitemap lists, matching protocol and host but not the
+    port; as on GitHub Pages, the sitemap must name the host the site is served from.
+    """
+    site_url = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())[
+        "site_url"
+    ]
+    published = re.match(r"https?://[^/]+", site_url)[0]  # type: ignore[index]
+
+    def rebase_sitemap(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(published, traffic.origin))
+
+    context.route("**/sitemap.xml", rebase_sitemap)
 
 
 def open_page(

@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, expect
 
-from browsing import new_context, open_page, read_through, scroll_to
+from browsing import allow_instant_navigation, new_context, open_page, read_through, scroll_to
 from checks import OPEN_DETAILS_JS, SCHEME_PARAMS, figure_problems, summary
 
 pytestmark = pytest.mark.browser
@@ -269,20 +268,7 @@ def test_math_and_figures_show_after_instant_navigation(browser: Browser, site_u
     """Material swaps the content without a reload: the new page's typeset math and its
     figures (drawings <use>d from files, by URLs relative to the new page) must show."""
     context, traffic = new_context(browser, site_url, "light")
-    # Material trusts links that its sitemap lists, matching protocol and host but not the
-    # port; as on GitHub Pages, the sitemap must name the host the site is served from.
-    published = re.match(
-        r"https?://[^/]+",
-        yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text())[
-            "site_url"
-        ],
-    )[0]
-
-    def rebase_sitemap(route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(published, traffic.origin))
-
-    context.route("**/sitemap.xml", rebase_sitemap)
+    allow_instant_navigation(context, traffic)
     try:
         assert not (problems := open_page(context, traffic, site_url)), problems
         page = context.pages[0]

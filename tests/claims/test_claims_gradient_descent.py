@@ -145,16 +145,15 @@ def test_three_variants(snippet) -> None:
         residual = theta[0] * X[:, 0] + theta[1] - y
         theta = theta - 0.05 * 2 * np.array([np.mean(residual * X[:, 0]), np.mean(residual)])
     np.testing.assert_allclose(batch.theta, theta, rtol=1e-12)
-    # Gradient check of the snippet's grad against central differences.
+    # Gradient check of the model's grad against central differences.
+    loss, grad = ns["model"].loss, ns["model"].grad
     h = 1e-6
     for point in (theta0, np.array([0.7, -0.3])):
-        fd = [
-            (ns["loss"](point + h * e, X, y) - ns["loss"](point - h * e, X, y)) / (2 * h)
-            for e in np.eye(2)
-        ]
-        np.testing.assert_allclose(ns["grad"](point, X, y), fd, rtol=1e-6)
+        fd = [(loss(point + h * e, X, y) - loss(point - h * e, X, y)) / (2 * h) for e in np.eye(2)]
+        np.testing.assert_allclose(grad(point, X, y), fd, rtol=1e-6)
     design = np.column_stack([X[:, 0], np.ones(len(X))])
-    floor = ns["loss"](np.linalg.lstsq(design, y, rcond=None)[0], X, y)
+    floor = np.mean((design @ np.linalg.lstsq(design, y, rcond=None)[0] - y) ** 2)
+    assert ns["problem"].min_loss == pytest.approx(floor)  # the page's floor
     gaps = [r.epoch_loss[-1] - floor for r in (batch, mini, single)]
     assert gaps[1] < gaps[2] < gaps[0]  # same work: mini-batch best, SGD noisy, batch slow
     assert all(r.examples_seen[-1] == 10 * len(X) for r in (batch, mini, single))

@@ -243,6 +243,9 @@ REGISTRY: dict[str, Entry] = {
         "n_batches": (0,)}, bad=SEED),
     "optim.batch_variance_theory": Entry(optim.batch_variance_theory, {"G": [[0.0], [2.0]],
         "batch_size": 1}, arrays=("G",), ints={"batch_size": (0, 3)}),
+    **{f"optim.{n}": Entry(getattr(optim, n), {"eigenvalues": [1.0, 3.0]}, arrays=("eigenvalues",),
+       bad={"eigenvalues": {"zero": [0.0, 1.0], "negative": [-1.0, 1.0]}})
+       for n in ("optimal_step_size", "optimal_momentum")},
     # models
     "models.MLP": Entry(models.MLP, {"sizes": (2, 3, 1)}, strings=("activation", "output"),
         bad={"sizes": {"None": None, "short": (2,), "zero": (2, 0, 1), "str": "abc",
@@ -292,6 +295,9 @@ REGISTRY: dict[str, Entry] = {
        ints={"dim": (0,), "n_samples": (0,)}, bad=SEED)
        for n in ("goe_matrices", "fraction_positive_definite")},
     "landscape.get_surface": Entry(landscape.get_surface, {"name": "bowl"}, strings=("name",)),
+    "landscape.surface_hessian": Entry(landscape.surface_hessian, {"surface": landscape.get_surface(
+        "bowl"), "point": (0.0, 0.0)}, bad={"surface": {"None": None, "str": "bowl"},
+        "point": {"None": None, "short": (1.0,), "str": "ab", "nan": (np.nan, 0.0)}}),
     # data
     "data.linear_data": Entry(data.linear_data, {"n": 10}, ints={"n": (0,), "outliers": (-1, 11)},
         reals={"b": (), "scale": NONNEG, "df": POS, "outlier_shift": ()}, strings=("noise",),
@@ -335,6 +341,8 @@ REGISTRY: dict[str, Entry] = {
         lengths=(("y_true", "prob"),), bad={"prob": {"range": [1.5, 0.5, 0.5, 0.5]}}),
     # figures
     "figures.use_house_style": Entry(figures.use_house_style, {}),
+    "figures.full_size_log_labels": Entry(figures.full_size_log_labels, {"axis": _ax().yaxis},
+        bad={"axis": {"None": None, "axes": _ax(), "str": "y"}}),
     "figures.subplots": Entry(figures.subplots, {}, ints={"nrows": (0,), "ncols": (0,)},
         bad={"figsize": {"zero": (0.0, 3.0), "str": "ab", "short": (1.0,), "nan": (np.nan, 1.0)}}),
     "figures.to_svg": Entry(figures.to_svg, {"fig": figures.subplots()[0], "alt": "A plot"},

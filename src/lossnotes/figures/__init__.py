@@ -1,7 +1,8 @@
 """Figures and tables for the pages: the house style, SVG output, recurring plots, tables.
 
 * **House style**: ``subplots()`` makes a figure in it (``STYLE``, the colour-blind
-  safe ``PALETTE``), drawn with a sentinel ``FOREGROUND`` colour.
+  safe ``PALETTE``), drawn with a sentinel ``FOREGROUND`` colour;
+  ``full_size_log_labels()`` labels a log axis at the tick font's size.
 * **SVG**: ``to_svg()`` turns a figure into deterministic inline SVG whose text and
   axes follow the reader's light or dark scheme (``currentColor``).
 * **Plots**: ``contour_with_paths()`` and ``draw_paths()``, optimizer paths on a
@@ -27,6 +28,7 @@ from lossnotes.figures._style import (
     PALETTE,
     SEQUENTIAL_CMAP,
     STYLE,
+    full_size_log_labels,
     subplots,
     use_house_style,
 )
@@ -35,6 +37,7 @@ from lossnotes.figures._tables import format_number, markdown_table
 
 __all__ = [
     "FOREGROUND", "PALETTE", "SEQUENTIAL_CMAP", "DIVERGING_CMAP", "STYLE", "use_house_style",
+    "full_size_log_labels",
     "subplots", "to_svg", "contour_with_paths", "draw_paths", "format_number", "markdown_table",
     "interactive_figure",
 ]  # fmt: skip

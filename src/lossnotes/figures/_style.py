@@ -4,7 +4,8 @@ Figures are drawn with a *sentinel* foreground colour which ``to_svg()`` replace
 by ``currentColor``: inline SVG inherits the page's text colour, so titles, labels,
 ticks and axes follow the reader's light or dark scheme with one rendering. Data
 colours come from the Okabe-Ito palette (colour-blind safe, mid-luminance so that
-lines read on white and on slate). Heavy artists (3-D surfaces, dense images) can be
+lines read on white and on slate). ``full_size_log_labels()`` keeps a log axis's
+labels at the tick font's size. Heavy artists (3-D surfaces, dense images) can be
 drawn with ``rasterized=True``: they are embedded as compressed PNG inside the SVG
 while text stays vector.
 """
@@ -18,9 +19,11 @@ import matplotlib
 matplotlib.use("Agg")  # headless and deterministic, also inside `mkdocs serve`
 
 from cycler import cycler
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.ticker import LogFormatter, NullFormatter
 
-from lossnotes._validate import check_pair, check_positive_int
+from lossnotes._validate import check_instance, check_pair, check_positive_int
 
 #: Drawn as this colour, published as ``currentColor``. Never used by data.
 FOREGROUND = "#010203"
@@ -109,3 +112,28 @@ def subplots(
     fig = Figure(figsize=figsize, layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=True, **kwargs)
     return fig, axes
+
+
+def full_size_log_labels(axis: Axis) -> None:
+    """Label a log axis ``1e-06`` rather than with a superscript, and its minor ticks not at all.
+
+    Matplotlib's default log labels are mathtext powers of ten whose exponents are set
+    at 0.7 of the tick font, too small to read beside a slider; this keeps every digit
+    at the tick font's size. Set the axis to a log scale first.
+
+    Parameters
+    ----------
+    axis : matplotlib.axis.Axis
+        ``ax.xaxis`` or ``ax.yaxis``.
+
+    Examples
+    --------
+    >>> fig, ax = subplots()
+    >>> _ = ax.semilogy([1.0, 1e-6])
+    >>> full_size_log_labels(ax.yaxis)
+    >>> ax.yaxis.get_major_formatter()(1e-6)  # with matplotlib's minus sign, U+2212
+    '1e−06'
+    """
+    check_instance("axis", axis, Axis, "a matplotlib Axis (ax.xaxis or ax.yaxis)")
+    axis.set_major_formatter(LogFormatter())
+    axis.set_minor_formatter(NullFormatter())

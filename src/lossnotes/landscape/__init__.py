@@ -11,7 +11,8 @@
   follows a path, ``goe_matrices()`` and ``fraction_positive_definite()`` sample
   random Hessians.
 * **Test surfaces**: ``SURFACES``, two-dimensional functions with analytic gradients
-  (bowl, saddle, Rosenbrock, Rastrigin, ...), for the terrain explorer.
+  (bowl, saddle, Rosenbrock, Rastrigin, ...), for the terrain explorer;
+  ``surface_hessian()`` gives their curvature at a point.
 
 Examples
 --------
@@ -28,10 +29,17 @@ from lossnotes.landscape._measures import (
     gradient_norms,
 )
 from lossnotes.landscape._slices import grid_loss, mse_surface_linear
-from lossnotes.landscape._surfaces import ILL_CONDITIONING, SURFACES, Surface, get_surface
+from lossnotes.landscape._surfaces import (
+    ILL_CONDITIONING,
+    SURFACES,
+    Surface,
+    get_surface,
+    surface_hessian,
+)
 
 __all__ = [
     "LossFn", "grid_loss", "mse_surface_linear", "random_direction",
     "interpolate", "chord_gap", "gradient_norms", "goe_matrices", "fraction_positive_definite",
     "SURFACES", "Surface", "ILL_CONDITIONING", "get_surface",
+    "surface_hessian",
 ]  # fmt: skip

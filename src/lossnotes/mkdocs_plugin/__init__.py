@@ -21,7 +21,8 @@ Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. A build 
 4. **check**: a failing, killed or exiting block, a local path, traceback or unbalanced
    math delimiter in an output, or a write into the source tree stops the build, listing
    every such block with its page and line; links and anchors a block printed are checked
-   once every page is rendered (``execution.checks``, ``outputs.links``);
+   once every page is rendered (``execution.checks``, ``outputs.links``), as are the
+   anchors that page splits moved, whose old links then follow them (``outputs.moved``);
 5. **render**: markdown-exec renders each stored output; formulas are typeset with KaTeX
    in node and its fonts subset (``math``); KaTeX and the vendored scripts are served
    from the site, style sheets bundled, figures moved to files (``assets``); every page
@@ -73,6 +74,7 @@ from .math import pages as _math
 from .outputs import folding as _folding
 from .outputs import jupyter as _jupyter
 from .outputs import links as _links
+from .outputs import moved as _moved
 from .outputs import notebook as _notebook
 from .outputs import readers as _readers
 from .outputs import report as _report
@@ -104,6 +106,8 @@ class LossnotesConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs: untyp
     """The generated build report page; empty for none."""
     notebooks = config_options.Type(bool, default=True)
     """Offer every page with executed blocks as a notebook."""
+    moved_anchors = config_options.Type(dict, default={})
+    """Headings a page split moved, old page -> new page -> anchors (``outputs.moved``)."""
 
 
 class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-call]  # as above
@@ -257,6 +261,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         # Every page is rendered: the links blocks printed can be checked, anchors included.
         if self.runner.plan is not None:
             _links.check_block_links(self.runner.plan.printed(), files)
+        _moved.apply(self.config.moved_anchors, files)  # checked, then each old page's map
         return env
 
     @event_priority(100)  # before search indexes the page

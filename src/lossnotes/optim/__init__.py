@@ -13,6 +13,8 @@ Three layers, as in optax:
   runs mini-batch epochs on data, ``early_stopping()`` picks the epoch a patience
   rule stops at; ``contraction_rates()`` and the batch-gradient measurements
   compare what they do with the theory.
+* **Theory** on a quadratic: ``optimal_step_size()`` and ``optimal_momentum()``, the
+  fastest settings as formulas of the Hessian's eigenvalues.
 
 Examples
 --------
@@ -45,6 +47,7 @@ from lossnotes.optim._states import (
     apply_updates,
     chain,
 )
+from lossnotes.optim._theory import optimal_momentum, optimal_step_size
 from lossnotes.optim._train import TrainResult, train
 from lossnotes.optim._transforms import (
     add_decayed_weights,
@@ -64,5 +67,5 @@ __all__ = [
     "sgd", "adagrad", "rmsprop", "adam", "adamw", "chapter_momentum",
     "run", "run_with_state", "train", "TrainResult", "early_stopping",
     "contraction_rates", "first_divergent", "per_sample_gradients", "mean_over_all_batches",
-    "sampled_batch_variance", "batch_variance_theory",
+    "sampled_batch_variance", "batch_variance_theory", "optimal_step_size", "optimal_momentum",
 ]  # fmt: skip

@@ -6,9 +6,10 @@
   "three views" page looks at (its checkpoint, principal axes, a flip along the gradient).
 * ``lossnotes.pages.terrain_explorer``: the terrain explorer's build-time data and
   its HTML, rendered from the template ``explorer.html``.
-* ``lossnotes.pages.loss_functions``, ``.gradient_descent``, ``.mini_batches`` and
-  ``.metrics``: the data a page's examples share (the line with outliers, the noisy
-  line trained by gradient descent, the per-sample gradients, the scorer), defined once
+* ``lossnotes.pages.loss_functions``, ``.gradient_descent``, ``.mini_batches``,
+  ``.training_loop`` and ``.metrics``: the data a page's examples share (the line with
+  outliers, the noisy line trained by gradient descent, the per-sample gradients, the
+  noisy sine and its data loader, the scorer), defined once
   so that its static figures and its figures you can move read the same set-up.
 """
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from lossnotes.landscape import SURFACES, Surface, get_surface
+from lossnotes.landscape import SURFACES, Surface, get_surface, surface_hessian
 
 EXPECTED = {
     "bowl",
@@ -86,6 +86,32 @@ def test_ill_conditioned_hessian_has_stated_condition_number():
     hyy = (s.grad(0.0, h)[1] - s.grad(0.0, -h)[1]) / (2 * h)
     assert hyy / hxx == pytest.approx(25.0)
     assert "25" in s.title
+
+
+#: Hessians differentiated by hand from each formula, at a point of each surface.
+HAND_HESSIANS = {
+    "bowl": ((0.3, -0.7), [[2.0, 0.0], [0.0, 2.0]]),
+    "ill_conditioned": ((-1.8, 0.6), [[1.0, 0.0], [0.0, 25.0]]),
+    "saddle": ((0.5, 0.5), [[2.0, 0.0], [0.0, -2.0]]),
+    "monkey_saddle": ((1.2, 0.3), [[7.2, -1.8], [-1.8, -7.2]]),  # 6x, -6y; -6y, -6x
+    "rosenbrock": ((1.0, 1.0), [[802.0, -400.0], [-400.0, 200.0]]),
+    "rastrigin": ((0.0, 0.0), [[2 + 9 * np.pi**2, 0.0], [0.0, 2 + 9 * np.pi**2]]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_HESSIANS))
+def test_surface_hessian_matches_the_hand_derivatives(name: str) -> None:
+    point, expected = HAND_HESSIANS[name]
+    np.testing.assert_allclose(
+        surface_hessian(SURFACES[name], point), expected, rtol=1e-9, atol=1e-9
+    )
+
+
+def test_surface_hessian_of_the_quadratic_is_exact_at_its_minimum() -> None:
+    s = get_surface("ill_conditioned")
+    eigenvalues = np.linalg.eigvalsh(surface_hessian(s, s.minima[0]))
+    assert eigenvalues.tolist() == [1.0, 25.0]  # to the last bit: pages divide by them
+    assert eigenvalues[1] / eigenvalues[0] == s.f(0.0, 1.0) / s.f(1.0, 0.0)
 
 
 def test_plateau_gradient_vanishes_far_from_the_valley_without_overflow():

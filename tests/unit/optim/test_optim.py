@@ -371,3 +371,32 @@ def test_run_with_state_records_every_state():
     g1 = CURV * X0
     np.testing.assert_allclose(adam_states[1].mu, 0.1 * g1)
     np.testing.assert_allclose(adam_states[1].nu, 0.001 * g1**2)
+
+
+def _momentum_radius(eigenvalues, lr, beta):
+    """Largest |eigenvalue| of the map (x_t, x_{t-1}) -> (x_{t+1}, x_t) over all directions."""
+    return max(
+        np.max(np.abs(np.linalg.eigvals([[1 + beta - lr * lam, -beta], [1.0, 0.0]])))
+        for lam in eigenvalues
+    )
+
+
+@pytest.mark.parametrize("eigenvalues", [[1.0, 25.0], [0.3, 2.0, 7.5], [4.0, 4.0]])
+def test_optimal_settings_beat_a_grid_search(eigenvalues):
+    kappa = max(eigenvalues) / min(eigenvalues)
+    lr = optim.optimal_step_size(eigenvalues)
+    gd_rate = max(abs(1 - lr * lam) for lam in eigenvalues)
+    assert gd_rate == pytest.approx((kappa - 1) / (kappa + 1), abs=1e-12)
+    grid = np.linspace(1e-4, 2.5 / max(eigenvalues), 2001)
+    assert min(max(abs(1 - g * lam) for lam in eigenvalues) for g in grid) >= gd_rate - 1e-12
+    mom_lr, beta = optim.optimal_momentum(eigenvalues)
+    root = np.sqrt(kappa)
+    # A double root at the optimum: numpy's eigenvalues are accurate to about sqrt(eps).
+    best = _momentum_radius(eigenvalues, mom_lr, beta)
+    assert best == pytest.approx((root - 1) / (root + 1), abs=1e-6)
+    searched = min(
+        _momentum_radius(eigenvalues, g, b)
+        for g in np.linspace(0.2, 1.8, 41) * mom_lr
+        for b in np.linspace(0.0, 0.95, 39)
+    )
+    assert searched >= best - 1e-6
