@@ -3,7 +3,7 @@
 The plugin reaches into markdown-exec (its table of formatters and the text of its
 failure log), mkdocs-jupyter (the nbconvert app it builds, its cache log line, how it
 replaces ``page.render``), Material's search index, mkdocs-autorefs' anchors,
-mkdocstrings' handlers and inventory, pymdownx.snippets' file lookup and a private
+mkdocstrings' handlers, inventory and collected objects, pymdownx.snippets' file lookup and a private
 attribute of MkDocs' pages. None of that is promised to survive a release, so the rest of the plugin uses only the small functions below, and
 :func:`check_versions` stops a build on a version this code was not checked against:
 a clear error at start-up rather than a wrong page later. When a library moves on,
@@ -33,6 +33,7 @@ SUPPORTED: dict[str, tuple[int, int]] = {
     "mkdocs-material": (9, 8),  # plugins.search.plugin.SearchIndex internals
     "mkdocs-autorefs": (1, 4),  # AutorefsPlugin.register_anchor, replaced per render
     "mkdocstrings": (1, 0),  # plugin._handlers, get_handler, inventory.register
+    "mkdocstrings-python": (2, 0),  # PythonHandler.collect returns the griffe object it renders
     "pymdown-extensions": (13, 1),  # SnippetPreprocessor.get_snippet_path and download
 }
 
@@ -143,7 +144,8 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
     """Report to ``seen`` the snippets, downloads, anchors, handlers and inventory of a render.
 
     ``seen`` has ``snippet(name, bases, restrict, found)``, ``download(url)``,
-    ``anchor(identifier, anchor, title, primary)``, ``handler(name)`` and ``inventory_item(item)``.
+    ``anchor(identifier, anchor, title, primary)``, ``handler(name)``, ``inventory_item(item)``
+    and ``collected(obj)`` (each griffe object mkdocstrings' Python handler collects).
     """
     from pymdownx.snippets import SnippetPreprocessor
 
@@ -177,6 +179,14 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
 
         return record
 
+    def on_collect(collect: Any) -> Any:
+        def record(self: Any, identifier: str, options: Any) -> Any:
+            found = collect(self, identifier, options)
+            seen.collected(found)
+            return found
+
+        return record
+
     def calls(report: Callable[..., None], original: Any, keywords: bool = False) -> Any:
         def record(*args: Any, **kwargs: Any) -> Any:
             if keywords:
@@ -195,6 +205,12 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
     if (handlers := getattr(config.plugins.get("mkdocstrings"), "_handlers", None)) is not None:
         _swap(handlers, "get_handler", lambda f: calls(seen.handler, f), undo)
         _swap(handlers.inventory, "register", lambda f: calls(seen.inventory_item, f, True), undo)
+        try:
+            from mkdocstrings_handlers.python import PythonHandler
+        except ImportError:
+            pass
+        else:
+            _swap(PythonHandler, "collect", on_collect, undo)
     try:
         yield
     finally:
