@@ -2,7 +2,8 @@
 
 The plugin reaches into markdown-exec (its table of formatters and the text of its
 failure log), mkdocs-jupyter (the nbconvert app it builds, its cache log line, how it
-replaces ``page.render``), Material's search index, mkdocs-autorefs' anchors,
+replaces ``page.render``), Material's search index, mkdocs-autorefs' anchors, the
+watches of MkDocs' live-reload server,
 mkdocstrings' handlers, inventory and collected objects, pymdownx.snippets' file lookup and a private
 attribute of MkDocs' pages. None of that is promised to survive a release, so the rest of the plugin uses only the small functions below, and
 :func:`check_versions` stops a build on a version this code was not checked against:
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 #: Distribution -> the release series (major, minor) this module was checked against
 #: (those of constraints.txt); a library that is not installed is not used.
 SUPPORTED: dict[str, tuple[int, int]] = {
-    "mkdocs": (1, 6),  # Page._title_from_render; pages whose render is replaced
+    "mkdocs": (1, 6),  # Page._title_from_render; replaced renders; LiveReloadServer's watches
     "markdown-exec": (1, 12),  # the formatters table, base_format, its failure log text
     "mkdocs-jupyter": (0, 26),  # nbconvert2.get_nbconvert_app, "Cache hit" log, page.render
     "nbconvert": (7, 17),  # the ExecutePreprocessor config of mkdocs-jupyter's app
@@ -120,6 +121,24 @@ def rendered_title(page: Page) -> str | None:
 
 def set_rendered_title(page: Page, title: str | None) -> None:
     page._title_from_render = title
+
+
+# -- mkdocs serve -----------------------------------------------------------------
+def replace_observer(server: Any, make: Callable[[Any], Any]) -> None:
+    """Move every watch of MkDocs' live-reload ``server`` to the observer ``make(old)`` returns.
+
+    Called from ``on_serve``, before the server starts its observer.
+    """
+    watches = [  # a path as often as watch() asked for it, so that unwatch() balances
+        (path, server._watch_refs[path].is_recursive)
+        for path, count in server._watched_paths.items()
+        for _ in range(count)
+    ]
+    for path, _ in watches:
+        server.unwatch(path)
+    server.observer = make(server.observer)
+    for path, recursive in watches:
+        server.watch(path, recursive=recursive)
 
 
 # -- what a render reads and leaves behind (mkdocs serve) ----------------------------
