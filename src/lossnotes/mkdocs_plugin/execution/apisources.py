@@ -86,32 +86,51 @@ class SourceTree:
 def object_files(obj: Any, internal: Callable[[str], bool]) -> set[str] | None:
     """The files a griffe object's rendering reads: its own, its members', every alias hop's.
 
-    ``None`` when an alias to a module ``internal`` accepts cannot be resolved: the
+    ``None`` when an alias into a module ``internal`` accepts cannot be followed: the
     missing name may appear in a file we would not know to watch. An alias into another
-    library that griffe did not load renders from the alias alone.
+    library that griffe did not load renders from the alias alone. Aliases are followed
+    without resolving them: griffe would record each resolved alias on its target, and
+    mkdocstrings lists those as more names of the target in the inventory.
     """
     files: set[str] = set()
     visited: set[int] = set()
     stack = [obj]
     while stack:
         current = stack.pop()
-        while current.is_alias:
+        hops = 0
+        while current is not None and current.is_alias and hops < 100:
             files.update(_paths(current.parent.filepath) if current.parent is not None else ())
-            try:
-                current = current.target
-            except Exception:  # griffe's AliasResolutionError, CyclicAliasError
-                if internal(current.target_path.split(".")[0]):
-                    return None
-                current = None
-                break
-        if current is None or id(current) in visited:
+            target = current.target if current.resolved else _lookup(current, current.target_path)
+            if target is None and internal(current.target_path.split(".")[0]):
+                return None
+            current, hops = target, hops + 1
+        if current is None or current.is_alias:
+            if current is not None:
+                return None  # a cycle of aliases
+            continue
+        if id(current) in visited:
             continue
         visited.add(id(current))
         files.update(_paths(current.filepath))
         stack.extend(current.members.values())
-        if current.is_class:  # inherited members and docstrings, if an option shows them
-            stack.extend(current.resolved_bases)
+        for base in getattr(current, "bases", ()):  # inherited members, if an option shows them
+            found = _lookup(current, str(getattr(base, "canonical_path", base)))
+            if found is None and internal(str(getattr(base, "canonical_path", base)).split(".")[0]):
+                return None
+            stack.extend([found] if found is not None else [])
     return files
+
+
+def _lookup(near: Any, path: str, depth: int = 0) -> Any:
+    """The object at ``path`` in ``near``'s collection, or ``None``; resolves no alias."""
+    parts = path.split(".")
+    found = near.modules_collection.members.get(parts[0])
+    for part in parts[1:]:
+        if found is not None and found.is_alias and depth < 20:  # deeper: a cycle
+            resolved = found.target if found.resolved else None
+            found = resolved or _lookup(found, found.target_path, depth + 1)
+        found = None if found is None or found.is_alias else found.members.get(part)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
