@@ -3,7 +3,8 @@
 A driver process loads the project the way ``mkdocs serve`` does (one process, a fresh
 config per rebuild, ``on_startup(command="serve")``) and rebuilds whenever the test
 asks, reporting which pages were reused; the test edits files between rebuilds. The
-package is imported from a copy on PYTHONPATH, as in test_build_cache.
+package is imported from a copy on PYTHONPATH, as in test_build_cache, and two API
+reference pages are rendered by mkdocstrings from that copy.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sitebuild import ROOT, build_env, make_project
 
@@ -70,6 +72,21 @@ BROKEN_LINK = """\
 A link to [nowhere](missing.md).
 """
 
+# Submodules shown, so that a module added to the family appears on its page.
+API_LOSSES = """\
+# Losses API
+
+::: lossnotes.losses
+    options:
+      show_submodules: true
+"""
+
+API_OPTIM = """\
+# Optim API
+
+::: lossnotes.optim
+"""
+
 
 class Served:
     def __init__(self, root: Path) -> None:
@@ -86,8 +103,15 @@ class Served:
             "module.md": USES_MODULE,
             "snippet.md": USES_SNIPPET,
             "broken.md": BROKEN_LINK,
+            "api_losses.md": API_LOSSES,
+            "api_optim.md": API_OPTIM,
         }
         self.config = make_project(root, pages)
+        settings = yaml.safe_load(self.config.read_text())
+        for plugin in settings["plugins"]:
+            if isinstance(plugin, dict) and "mkdocstrings" in plugin:
+                plugin["mkdocstrings"]["handlers"]["python"]["paths"] = [str(self.package.parent)]
+        self.config.write_text(yaml.dump(settings, sort_keys=False))
         (root / "driver.py").write_text(DRIVER)
         env = build_env(PYTHONPATH=str(self.package.parent), LOSSNOTES_CLEAN="0")
         self.process = subprocess.Popen(
@@ -133,7 +157,14 @@ def test_unchanged_pages_are_reused_and_identical(served: Served) -> None:
     before = {name: served.html(name) for name in ("module", "snippet")}
     result = served.rebuild()
     # The broken link warns, so that page is rendered again every time (and warns again).
-    assert result["reused"] == ["build-report.md", "index.md", "module.md", "snippet.md"]
+    assert result["reused"] == [
+        "api_losses.md",
+        "api_optim.md",
+        "build-report.md",
+        "index.md",
+        "module.md",
+        "snippet.md",
+    ]
     assert any("missing.md" in warning for warning in result["warnings"])
     assert {name: served.html(name) for name in before} == before
     assert 'href="../module/#uses-the-module"' in before["snippet"]
@@ -162,6 +193,38 @@ def test_module_edit_rerenders_the_page_whose_block_imported_it(served: Served) 
     reused = served.rebuild()["reused"]
     assert "module.md" not in reused and "snippet.md" in reused
     assert "module says beta" in served.html("module")
+    # No module was added or removed, and no documented object comes from this one.
+    assert {"api_losses.md", "api_optim.md"} <= set(reused)
+
+
+def test_docstring_edit_rerenders_that_api_page_only(served: Served) -> None:
+    served.rebuild()
+    regression = served.package / "losses" / "_regression.py"
+    served.edit(regression, "(no factor 1/2, as in PyTorch)", "(docstring probe one)")
+    reused = served.rebuild()["reused"]
+    assert "api_losses.md" not in reused
+    assert {"api_optim.md", "module.md", "snippet.md"} <= set(reused)
+    assert "docstring probe one" in served.html("api_losses")  # griffe read the new file
+    assert "api_losses.md" in served.rebuild()["reused"]
+    served.edit(regression, "(docstring probe one)", "(docstring probe two)")
+    assert "api_losses.md" not in served.rebuild()["reused"]
+    html = served.html("api_losses")
+    assert "docstring probe two" in html and "docstring probe one" not in html
+
+
+def test_added_module_rerenders_every_api_page(served: Served) -> None:
+    served.rebuild()
+    added = served.package / "losses" / "serveprobe_added.py"
+    added.write_text('"""Probe module added while serving."""\n')
+    try:
+        reused = served.rebuild()["reused"]
+        assert "api_losses.md" not in reused and "api_optim.md" not in reused
+        assert "Probe module added while serving." in served.html("api_losses")
+    finally:
+        added.unlink()
+    reused = served.rebuild()["reused"]
+    assert "api_losses.md" not in reused
+    assert "Probe module added while serving." not in served.html("api_losses")
 
 
 def test_link_target_removed_rerenders_the_linking_page(served: Served) -> None:

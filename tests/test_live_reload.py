@@ -1,4 +1,8 @@
-"""Under `mkdocs serve`, edits to a page, a snippet and the package reach the served page."""
+"""Under `mkdocs serve`, edits to a page, a snippet and the package reach the served page.
+
+The server watches with the plugin's native observer (``lossnotes.mkdocs_plugin.watching``),
+not MkDocs' polling one: its log must not say it fell back to polling.
+"""
 
 from __future__ import annotations
 
@@ -63,7 +67,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=(tmp_path / "serve.log").open("w"),
         text=True,
     )
     try:
@@ -90,3 +94,4 @@ def test_edits_show_up_on_the_next_rebuild(served: tuple[Path, str]) -> None:
     wait_for(url, "snippet says gamma")
     edit(root / "docs" / "probe.md", "Prose says alpha", "Prose says delta")
     wait_for(url, "Prose says delta")
+    assert "polling" not in (root / "serve.log").read_text()

@@ -33,7 +33,7 @@ OVER_THE_GUIDE = {
     # The render reuse of `mkdocs serve`, kept because it pays (see tests/benchmarks/bench_build.py).
     "mkdocs_plugin/execution/serve.py": 260,
     # Every private API of another library, kept in one place on purpose.
-    "mkdocs_plugin/thirdparty.py": 160,
+    "mkdocs_plugin/thirdparty.py": 185,
 }
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 

@@ -33,7 +33,8 @@ Enabled in ``mkdocs.yml`` as ``- lossnotes`` *after* ``markdown-exec``. A build 
 
 Every use of another library's private API is in :mod:`.thirdparty`, whose
 ``check_versions`` stops a build on an untested version; :mod:`.files` writes cache
-files atomically.
+files atomically; under ``mkdocs serve``, :mod:`.watching` has the operating system
+report edits instead of polling for them.
 
 Environment: ``LOSSNOTES_CLEAN=1`` ignores the cache (as does ``CI=true`` unless
 ``LOSSNOTES_CLEAN=0``); ``LOSSNOTES_EXECUTE=0`` builds without running anything; ``LOSSNOTES_WORKERS=N`` sets the
@@ -59,6 +60,7 @@ from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from . import thirdparty
+from . import watching as _watching
 from .assets import figures as _figures
 from .assets import frames as _frames
 from .assets import preload as _preload
@@ -136,6 +138,9 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         self.dirty = dirty
         if self.serving:
             _serve.memoize_search_index()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        return _watching.watch_natively(server)  # edits seen when saved, not at the next poll
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         thirdparty.check_versions()

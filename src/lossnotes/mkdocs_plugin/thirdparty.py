@@ -2,8 +2,9 @@
 
 The plugin reaches into markdown-exec (its table of formatters and the text of its
 failure log), mkdocs-jupyter (the nbconvert app it builds, its cache log line, how it
-replaces ``page.render``), Material's search index, mkdocs-autorefs' anchors,
-mkdocstrings' handlers and inventory, pymdownx.snippets' file lookup and a private
+replaces ``page.render``), Material's search index, mkdocs-autorefs' anchors, the
+watches of MkDocs' live-reload server,
+mkdocstrings' handlers, inventory and collected objects, pymdownx.snippets' file lookup and a private
 attribute of MkDocs' pages. None of that is promised to survive a release, so the rest of the plugin uses only the small functions below, and
 :func:`check_versions` stops a build on a version this code was not checked against:
 a clear error at start-up rather than a wrong page later. When a library moves on,
@@ -26,13 +27,14 @@ from mkdocs.structure.pages import Page
 #: Distribution -> the release series (major, minor) this module was checked against
 #: (those of constraints.txt); a library that is not installed is not used.
 SUPPORTED: dict[str, tuple[int, int]] = {
-    "mkdocs": (1, 6),  # Page._title_from_render; pages whose render is replaced
+    "mkdocs": (1, 6),  # Page._title_from_render; replaced renders; LiveReloadServer's watches
     "markdown-exec": (1, 12),  # the formatters table, base_format, its failure log text
     "mkdocs-jupyter": (0, 26),  # nbconvert2.get_nbconvert_app, "Cache hit" log, page.render
     "nbconvert": (7, 17),  # the ExecutePreprocessor config of mkdocs-jupyter's app
     "mkdocs-material": (9, 8),  # plugins.search.plugin.SearchIndex internals
     "mkdocs-autorefs": (1, 4),  # AutorefsPlugin.register_anchor, replaced per render
     "mkdocstrings": (1, 0),  # plugin._handlers, get_handler, inventory.register
+    "mkdocstrings-python": (2, 0),  # PythonHandler.collect returns the griffe object it renders
     "pymdown-extensions": (13, 1),  # SnippetPreprocessor.get_snippet_path and download
 }
 
@@ -121,6 +123,24 @@ def set_rendered_title(page: Page, title: str | None) -> None:
     page._title_from_render = title
 
 
+# -- mkdocs serve -----------------------------------------------------------------
+def replace_observer(server: Any, make: Callable[[Any], Any]) -> None:
+    """Move every watch of MkDocs' live-reload ``server`` to the observer ``make(old)`` returns.
+
+    Called from ``on_serve``, before the server starts its observer.
+    """
+    watches = [  # a path as often as watch() asked for it, so that unwatch() balances
+        (path, server._watch_refs[path].is_recursive)
+        for path, count in server._watched_paths.items()
+        for _ in range(count)
+    ]
+    for path, _ in watches:
+        server.unwatch(path)
+    server.observer = make(server.observer)
+    for path, recursive in watches:
+        server.watch(path, recursive=recursive)
+
+
 # -- what a render reads and leaves behind (mkdocs serve) ----------------------------
 def find_snippet(name: str, bases: list[Any], restrict: bool) -> str | None:
     """The file pymdownx.snippets would include for ``name``, given its base paths."""
@@ -143,7 +163,8 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
     """Report to ``seen`` the snippets, downloads, anchors, handlers and inventory of a render.
 
     ``seen`` has ``snippet(name, bases, restrict, found)``, ``download(url)``,
-    ``anchor(identifier, anchor, title, primary)``, ``handler(name)`` and ``inventory_item(item)``.
+    ``anchor(identifier, anchor, title, primary)``, ``handler(name)``, ``inventory_item(item)``
+    and ``collected(obj)`` (each griffe object mkdocstrings' Python handler collects).
     """
     from pymdownx.snippets import SnippetPreprocessor
 
@@ -177,6 +198,14 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
 
         return record
 
+    def on_collect(collect: Any) -> Any:
+        def record(self: Any, identifier: str, options: Any) -> Any:
+            found = collect(self, identifier, options)
+            seen.collected(found)
+            return found
+
+        return record
+
     def calls(report: Callable[..., None], original: Any, keywords: bool = False) -> Any:
         def record(*args: Any, **kwargs: Any) -> Any:
             if keywords:
@@ -195,6 +224,12 @@ def watch_render(config: MkDocsConfig, seen: Any) -> Iterator[None]:
     if (handlers := getattr(config.plugins.get("mkdocstrings"), "_handlers", None)) is not None:
         _swap(handlers, "get_handler", lambda f: calls(seen.handler, f), undo)
         _swap(handlers.inventory, "register", lambda f: calls(seen.inventory_item, f, True), undo)
+        try:
+            from mkdocstrings_handlers.python import PythonHandler
+        except ImportError:
+            pass
+        else:
+            _swap(PythonHandler, "collect", on_collect, undo)
     try:
         yield
     finally:

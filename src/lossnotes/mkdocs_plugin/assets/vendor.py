@@ -10,6 +10,7 @@ third-party request and the notebooks' math is typeset at build time too.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def add_vendor_scripts(files: Files, config: MkDocsConfig, node_modules: str) ->
     return files
 
 
+@functools.lru_cache(maxsize=64)  # serve's rebuilds pass the same pages again: ~0.1 s a rebuild
 def strip_cdn_scripts(html: str) -> str:
     """Remove ``<script>`` and ``<link>`` tags that load from another host.
 

@@ -10,8 +10,9 @@ the plugin instance (which ``on_startup`` makes persist across rebuilds):
     page's render would read exactly the same inputs: its Markdown (after every
     ``on_page_markdown`` hook), its URL, the site's file list, ``mkdocs.yml``, every
     snippet file it included (hashed *before* it was read, so a racing edit can only
-    cause a re-render), the dependencies its executed blocks recorded and, for a page rendered by mkdocstrings, every source file under the handler's
-    ``paths``. What a render leaves behind elsewhere is recorded and replayed on
+    cause a re-render), the dependencies its executed blocks recorded and, for a page
+    rendered by mkdocstrings, the source files of the objects it documents and the list
+    of modules under the handler's ``paths`` (:mod:`.apisources`). What a render leaves behind elsewhere is recorded and replayed on
     reuse: the block records (build report) and codes (notebook download), autorefs
     anchors, mkdocstrings inventory entries and handlers. A render that logged a
     warning, failed, fetched a URL snippet, or ran a block whose result could not be
@@ -39,6 +40,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import thirdparty
+from .apisources import ApiKey, SourceTree, object_files
 from .execute import Runner
 from .records import BlockRecord
 from .snippetfiles import SnippetRead, file_digest
@@ -62,16 +64,6 @@ def files_digest(files: Files) -> str:
     return _sha(json.dumps(rows).encode())
 
 
-def tree_digest(folders: list[Path]) -> str:
-    """Hash of every Python source under ``folders`` (what mkdocstrings reads)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(folder.rglob("*.py*")):
-            if path.suffix in (".py", ".pyi") and "__pycache__" not in path.parts:
-                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 @dataclass
 class _Rendered:
     """One page's render and what it read and left behind."""
@@ -79,7 +71,7 @@ class _Rendered:
     key: str
     snippets: list[SnippetRead]
     deps: dict[str, str | None]
-    api_sources: str | None
+    api: ApiKey | None
     content: str
     toc: Any
     title: str | None
@@ -116,20 +108,13 @@ class RenderCache:
         self.config_digest = _sha(text + b"\0" + repr(settings).encode())
         self.reused = []
         self._files: tuple[int, str] | None = None
-        self._api_digest: str | None = None
-        self._api_folders = _mkdocstrings_folders(config)
+        folders = _mkdocstrings_folders(config)
+        self._tree = None if folders is None else SourceTree(folders)
 
     def _files_digest(self, files: Files) -> str:
         if self._files is None or self._files[0] != id(files):
             self._files = (id(files), files_digest(files))
         return self._files[1]
-
-    def _api_sources(self) -> str | None:
-        if self._api_folders is None:
-            return None
-        if self._api_digest is None:
-            self._api_digest = tree_digest(self._api_folders)
-        return self._api_digest
 
     # -- pages ---------------------------------------------------------------------------
     def wrap(self, page: Page, runner: Runner) -> None:
@@ -171,8 +156,9 @@ class RenderCache:
             return
         self.pages.pop(src, None)
         first_record = len(runner.records)
-        with _recording(config) as seen:
-            api_before = self._api_sources() if self._api_folders is not None else None
+        if self._tree is not None:
+            self._tree.snapshot()  # before griffe reads a file of this build
+        with _recording(config, self._tree) as seen:
             render(config, files)
         records = runner.records[first_record:]
         deps: dict[str, str | None] = {}
@@ -185,8 +171,15 @@ class RenderCache:
         for record in records:
             for name, digest in record.deps.items():
                 cacheable = cacheable and deps.setdefault(name, digest) == digest
-        if seen.handlers and (api_before is None or set(seen.handlers) != {"python"}):
-            cacheable = False  # rendered by a handler whose sources we do not know
+        api = None
+        if seen.handlers:
+            if (
+                self._tree is not None
+                and set(seen.handlers) == {"python"}
+                and seen.api_files is not None
+            ):
+                api = self._tree.key(seen.api_files)
+            cacheable = cacheable and api is not None  # else: sources we do not know
         if not cacheable or not runner.execute or runner.clean:
             return
         links = page.links_to_anchors
@@ -194,7 +187,7 @@ class RenderCache:
             key=key,
             snippets=seen.snippets,
             deps=deps,
-            api_sources=api_before if seen.handlers else None,
+            api=api,
             content=page.content or "",
             toc=copy.deepcopy(page.toc),
             title=thirdparty.rendered_title(page),
@@ -214,7 +207,7 @@ class RenderCache:
             return False
         if not runner.sources.unchanged(entry.deps):
             return False
-        if entry.api_sources is not None and entry.api_sources != self._api_sources():
+        if entry.api is not None and (self._tree is None or not self._tree.unchanged(entry.api)):
             return False
         return all(snippet.unchanged() for snippet in entry.snippets)
 
@@ -255,6 +248,8 @@ class _Seen:
     """What a render read and left behind; :func:`.thirdparty.watch_render` reports to it."""
 
     warning: _WarningSeen
+    tree: SourceTree | None = None
+    api_files: set[str] | None = field(default_factory=set)
     snippets: list[SnippetRead] = field(default_factory=list)
     downloads: bool = False
     anchors: list[tuple[str, str | None, str | None, bool]] = field(default_factory=list)
@@ -279,11 +274,19 @@ class _Seen:
     def inventory_item(self, item: dict[str, Any]) -> None:
         self.inventory.append(item)
 
+    def collected(self, obj: Any) -> None:
+        if self.tree is None or self.api_files is None:
+            self.api_files = None
+            return
+        internal = self.tree.packages().__contains__
+        found = object_files(obj, internal)
+        self.api_files = None if found is None else self.api_files | found
+
 
 @contextmanager
-def _recording(config: MkDocsConfig) -> Iterator[_Seen]:
-    """Record what a page's render reads (snippets) and leaves behind (anchors, inventory)."""
-    seen = _Seen(_WarningSeen())
+def _recording(config: MkDocsConfig, tree: SourceTree | None) -> Iterator[_Seen]:
+    """Record what a page's render reads (snippets, API sources) and leaves behind (anchors, inventory)."""
+    seen = _Seen(_WarningSeen(), tree)
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
     for logger in loggers:
         logger.addHandler(seen.warning)

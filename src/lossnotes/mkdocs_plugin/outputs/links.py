@@ -95,15 +95,36 @@ def _target(link: str, page: Page, files: Files) -> tuple[Any, str] | None:
     return None
 
 
+#: What the last check found in each printed output (its links) and target page (its
+#: ids). ``mkdocs serve`` checks mostly the same megabytes of figures on every rebuild,
+#: and scanning them was most of the check; a string's scan is a function of the string.
+_memory: dict[str, dict[str, Any]] = {"links": {}, "ids": {}}
+
+
+def _links(output: str) -> tuple[str, ...]:
+    return tuple(html_lib.unescape(m[1] or m[2]) for m in _PRINTED_LINK.finditer(output))
+
+
+def _ids(content: str) -> frozenset[str]:
+    return frozenset(_IDS.findall(content))
+
+
+def _scan(kind: str, text: str, scan: Any, now: dict[str, dict[str, Any]]) -> Any:
+    found = now[kind].get(text)
+    if found is None:
+        found = _memory[kind].get(text)
+        now[kind][text] = scan(text) if found is None else found
+    return now[kind][text]
+
+
 def check_block_links(printed: list[tuple[str, str, str]], files: Files) -> None:
     """Warn about every link in ``printed`` (page, where, output) that does not resolve."""
-    ids: dict[str, set[str]] = {}
+    now: dict[str, dict[str, Any]] = {"links": {}, "ids": {}}
     for src, where, output in printed:
         file = files.get_file_from_path(src)
         if file is None or file.page is None:
             continue
-        for match in _PRINTED_LINK.finditer(output):
-            link = html_lib.unescape(match[1] or match[2])
+        for link in _scan("links", output, _links, now):
             elsewhere = re.match(r"[a-z][a-z0-9+.-]*:|//", link, re.I)
             if elsewhere and not link.startswith(SITE_ROOT):
                 continue  # another site, mail, data
@@ -113,9 +134,8 @@ def check_block_links(printed: list[tuple[str, str, str]], files: Files) -> None
                 continue
             target, anchor = found
             if anchor and target.page is not None:
-                if target.src_uri not in ids:
-                    ids[target.src_uri] = set(_IDS.findall(target.page.content or ""))
-                if anchor not in ids[target.src_uri]:
+                if anchor not in _scan("ids", target.page.content or "", _ids, now):
                     log.warning(
                         f"{where} links to '{link}': '{target.src_uri}' has no anchor '#{anchor}'"
                     )
+    _memory.update(now)  # only what this check saw: the memory follows the site
