@@ -186,12 +186,8 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
             self.notebooks.plugin.config["execute"] = self._jupyter_execute
         self.notebooks.start_build(cache_root, clean=self.clean, execute=self.execute)
         self.urls, self.markdown, self.generated = {}, {}, {}
-        self.math.start_build(
-            _assets.katex_dir(config, self.config.node_modules),
-            cache_root,
-            clean=self.clean,
-            dirty=self.dirty,
-        )
+        katex = _assets.katex_dir(config, self.config.node_modules)
+        self.math.start_build(katex, cache_root, clean=self.clean, dirty=self.dirty)
         if self.serving:
             settings = (dict(self.config), self.clean, self.execute)
             self.renders.start_build(config, settings=settings)
