@@ -3,7 +3,7 @@
 mkdocs-jupyter caches a rendered notebook under a key made of the notebook's bytes
 and its own options, so an edit to lossnotes would be served stale. We keep its cache
 but point ``cache_dir`` (per page, before it reads it) at a directory named after our
-fingerprint: the versions and, when the notebook mentions lossnotes or matplotlib,
+fingerprint: the versions and, when the notebook mentions lossnotes,
 the package's sources. Its key and our directory together are the full key.
 """
 
