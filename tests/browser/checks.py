@@ -209,7 +209,41 @@ def alt_text_problems(page: Page) -> list[str]:
     ]
 
 
-CHECKS = ("traffic", "math", "figures", "axe", "alt")
+# Every layout shift since the page began to load (Lighthouse's CLS counts the same
+# entries): its score and the elements that moved.
+SHIFTS_JS = """() => new Promise((resolve) => {
+  const found = [];
+  const name = (node) => !node ? "?" : node.nodeType !== 1 ? node.nodeName
+    : node.tagName.toLowerCase() + (node.id ? "#" + node.id : "")
+      + (typeof node.className === "string" && node.className ? "." + node.className.split(" ")[0] : "");
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (!entry.hadRecentInput)
+        found.push({value: entry.value, at: entry.startTime, moved: entry.sources.map((s) => name(s.node))});
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(found), 100);  // buffered entries arrive in the first callback
+})"""
+#: Lighthouse calls a page's layout shift good below 0.1; ours should not move at all.
+#: A formula's font arriving moves its line by a fraction of a pixel (about 0.0005).
+SHIFT_LIMIT = 0.01
+
+
+def shift_problems(page: Page) -> list[str]:
+    """The page moved under the reader while it loaded: the total and each shift."""
+    shifts = page.evaluate(SHIFTS_JS)
+    total = sum(shift["value"] for shift in shifts)
+    if total < SHIFT_LIMIT:
+        return []
+    return [
+        f"moved as it loaded (layout shift {total:.3f}, limit {SHIFT_LIMIT}): "
+        + "; ".join(
+            f"{shift['value']:.3f} at {shift['at']:.0f} ms, moving {', '.join(shift['moved'])}"
+            for shift in shifts
+        )
+    ]
+
+
+CHECKS = ("traffic", "shifts", "math", "figures", "axe", "alt")
 
 
 def crawl_site(
@@ -233,6 +267,7 @@ def crawl_site(
                 found["traffic"].append(
                     f"shows colour scheme {shown!r}, expected {SCHEMES[scheme]!r}"
                 )
+            found["shifts"] = shift_problems(page)
             found["axe"] = axe_problems(page, BEFORE_DRAWING)
             read_through(page)  # each figure's drawing file is fetched as it nears the viewport
             found["figures"] = figure_problems(page)  # each scrolled to before its screenshot

@@ -18,7 +18,15 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from browsing import PHONE, draw_all, new_context, open_page
-from checks import BEFORE_DRAWING, OPEN_DETAILS_JS, SCHEME_PARAMS, axe_problems, page_name, summary
+from checks import (
+    BEFORE_DRAWING,
+    OPEN_DETAILS_JS,
+    SCHEME_PARAMS,
+    axe_problems,
+    page_name,
+    shift_problems,
+    summary,
+)
 
 pytestmark = pytest.mark.browser
 Report = dict[str, dict[str, list[str]]]
@@ -72,7 +80,9 @@ def test_no_serious_accessibility_violation_nor_sideways_scroll_on_a_phone(
 ) -> None:
     """At 390 px wide formulas and tables scroll inside themselves: each must be
     keyboard-reachable, and none may widen the page (WCAG 1.4.10, reflow): its
-    document is no wider than the screen, with every example's code folded and open."""
+    document is no wider than the screen, with every example's code folded and open.
+    Nor does the page move under the reader as it loads (a narrow window holds fewer
+    blocks, drawn differently)."""
     assert PHONE["width"] == 390
     context, traffic = new_context(browser, site_url, scheme, viewport=PHONE)
     problems = []
@@ -83,6 +93,7 @@ def test_no_serious_accessibility_violation_nor_sideways_scroll_on_a_phone(
                 f"{where}: {problem}" for problem in open_page(context, traffic, site_url + path)
             ]
             page = context.pages[0]
+            problems += [f"{where}: {problem}" for problem in shift_problems(page)]
             problems += [f"{where}: {problem}" for problem in axe_problems(page, BEFORE_DRAWING)]
             draw_all(page)
             problems += [f"{where}: {problem}" for problem in axe_problems(page)]

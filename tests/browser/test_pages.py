@@ -31,6 +31,13 @@ def test_every_page_loads_cleanly(crawl: Callable[[str], Report], scheme: str) -
 
 
 @pytest.mark.parametrize("scheme", SCHEME_PARAMS)
+def test_no_page_moves_as_it_loads(crawl: Callable[[str], Report], scheme: str) -> None:
+    """Nothing drawn late (a placeholder, a control the script shows) pushes the text."""
+    problems = summary(crawl(scheme), "shifts", scheme)
+    assert not problems, f"{len(problems)} page(s) shift as they load:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEME_PARAMS)
 def test_math_is_rendered(crawl: Callable[[str], Report], scheme: str) -> None:
     """KaTeX rendered every formula: no raw TeX in the text, no KaTeX error."""
     problems = summary(crawl(scheme), "math", scheme)

@@ -7,7 +7,7 @@ says ``Code · <file>.py`` (the file's name, never its path in the repository). 
 of two or three lines stays open: folding it would hide less than the summary says.
 The copy button still copies the code itself, which is unchanged inside the fold.
 
-:func:`fold_control` adds, once per page with folded code, a button after the title
+:func:`fold_control` adds, once per page with folded code, a button under the title
 that expands or collapses every fold; ``docs/javascripts/figures.js`` makes it work,
 and it stays hidden without JavaScript. Printing shows the code (``lossnotes.css``).
 """
@@ -77,21 +77,29 @@ def fold_control(page_html: str) -> str:
     """One button that expands or collapses every fold of the page, after the title and
     the notes under it (how to run the examples, the notebook).
 
+    The button is hidden until the script shows it. In the notebook's download row it
+    sits beside the download button, which is taller, so showing it moves nothing on
+    the page (no layout shift as the page loads); without that row it gets its own line.
+
     Examples
     --------
-    >>> page = '<h1>T</h1><p class="lossnotes-run">r</p><details class="lossnotes-code">'
-    >>> fold_control(page)[:70]
+    >>> fold = '<details class="lossnotes-code">'
+    >>> fold_control('<h1>T</h1><p class="lossnotes-run">r</p>' + fold)[:70]
     '<h1>T</h1><p class="lossnotes-run">r</p><p class="lossnotes-fold-all" '
+    >>> fold_control('<h1>T</h1><p class="lossnotes-download"><a>nb</a></p>' + fold)[40:82]
+    '<a>nb</a><span class="lossnotes-fold-all" '
     """
     if MARK not in page_html:
         return page_html
-    button = (
-        '<p class="lossnotes-fold-all" hidden><button type="button" '
-        'aria-pressed="false">Show all code</button></p>'
-    )
+    button = '<button type="button" aria-pressed="false">Show all code</button>'
     title = page_html.find("</h1>")
     if title < 0:
-        return insert_after_title(page_html, button)
+        return insert_after_title(page_html, f'<p class="lossnotes-fold-all" hidden>{button}</p>')
     notes = _NOTES.match(page_html, title + len("</h1>"))
     end = notes.end() if notes else title + len("</h1>")
-    return page_html[:end] + button + page_html[end:]
+    if page_html.rfind('<p class="lossnotes-download">', title, end) >= 0:
+        inside = end - len("</p>")
+        control = f'<span class="lossnotes-fold-all" hidden>{button}</span>'
+        return page_html[:inside] + control + page_html[inside:]
+    control = f'<p class="lossnotes-fold-all" hidden>{button}</p>'
+    return page_html[:end] + control + page_html[end:]
