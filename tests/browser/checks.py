@@ -223,9 +223,11 @@ SHIFTS_JS = """() => new Promise((resolve) => {
   }).observe({type: "layout-shift", buffered: true});
   setTimeout(() => resolve(found), 100);  // buffered entries arrive in the first callback
 })"""
-#: Lighthouse calls a page's layout shift good below 0.1; ours should not move at all.
-#: A formula's font arriving moves its line by a fraction of a pixel (about 0.0005).
-SHIFT_LIMIT = 0.01
+#: Lighthouse calls a page's layout shift good below 0.1. What this guards against, a
+#: control the script shows or a placeholder drawn in view, measured 0.03 to 0.35. On a
+#: loaded machine a formula's font, or the theme's script, may arrive after the first
+#: paint and move a line or the footer: seen up to 0.017 in a full test run, 0 alone.
+SHIFT_LIMIT = 0.025
 
 
 def shift_problems(page: Page) -> list[str]:
