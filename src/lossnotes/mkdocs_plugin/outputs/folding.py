@@ -88,6 +88,9 @@ def fold_control(page_html: str) -> str:
     '<h1>T</h1><p class="lossnotes-run">r</p><p class="lossnotes-fold-all" '
     >>> fold_control('<h1>T</h1><p class="lossnotes-download"><a>nb</a></p>' + fold)[40:82]
     '<a>nb</a><span class="lossnotes-fold-all" '
+    >>> row = '<p class="lossnotes-download"><a>nb</a></p><p class="lossnotes-run">r</p>'
+    >>> fold_control('<h1>T</h1>' + row + fold).count('</span></p><p class="lossnotes-run">')
+    1
     """
     if MARK not in page_html:
         return page_html
@@ -97,8 +100,9 @@ def fold_control(page_html: str) -> str:
         return insert_after_title(page_html, f'<p class="lossnotes-fold-all" hidden>{button}</p>')
     notes = _NOTES.match(page_html, title + len("</h1>"))
     end = notes.end() if notes else title + len("</h1>")
-    if page_html.rfind('<p class="lossnotes-download">', title, end) >= 0:
-        inside = end - len("</p>")
+    row = page_html.find('<p class="lossnotes-download">', title, end)
+    if row >= 0:  # inside that row, before its own </p>, wherever it sits among the notes
+        inside = page_html.find("</p>", row)
         control = f'<span class="lossnotes-fold-all" hidden>{button}</span>'
         return page_html[:inside] + control + page_html[inside:]
     control = f'<p class="lossnotes-fold-all" hidden>{button}</p>'
