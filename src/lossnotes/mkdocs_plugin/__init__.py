@@ -63,6 +63,7 @@ from . import thirdparty
 from . import watching as _watching
 from .assets import figures as _figures
 from .assets import frames as _frames
+from .assets import highlight as _highlight
 from .assets import preload as _preload
 from .assets import styles as _styles
 from .assets import vendor as _assets
@@ -289,6 +290,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         output = self.math.page(_assets.strip_cdn_scripts(output), page.file.src_uri)
         output = _preload.preload_fonts(output, page.url)
         output = _figures.externalize(output, page.url, config.site_dir)
+        output = _highlight.lighten(output)
         output = _frames.externalize(output, page.url, config.site_dir)
         return _styles.bundle(output, page.url, config.site_dir)
 
