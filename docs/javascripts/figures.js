@@ -1,8 +1,8 @@
-// Figures you can move (lossnotes.figures.interactive_figure), and folded code. Every frame was drawn
-// at build time; this swaps them. A frame is stored as edits of the default frame's
-// chunks of SVG: [i, j] copies the default's chunks i..j-1, a number inserts a chunk.
-// The frames travel in a JSON script, or in a file (a span's data-src), fetched once the figure
-// nears the viewport or is touched. Without this script the default frame stays.
+// Figures you can move (lossnotes.figures.interactive_figure), drawings loaded as they near
+// the viewport, folded code. Every frame was drawn at build time; this swaps them. A frame
+// is edits of the default frame's chunks of SVG: [i, j] copies the default's chunks
+// i..j-1, a number inserts a chunk. Frames travel in a JSON script or a file (a span's
+// data-src), fetched once the figure nears the viewport or is touched.
 (() => {
   const load = (root) => {
     if (!root.frames) {
@@ -52,6 +52,21 @@
     for (const event of ["pointerdown", "focusin"]) root.addEventListener(event, () => load(root));
     near.observe(root);
   };
+  // Drawings (assets/figures.py) load within a screen of the viewport: a browser parses
+  // and lays out a <use>d file as soon as it has its address.
+  const draw = (use) => {
+    use.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href", use.dataset.src);
+    delete use.dataset.src;
+  };
+  const waiting = () => [...document.querySelectorAll(".lossnotes-lazy use[data-src]")];
+  const nearing = new IntersectionObserver(
+    (entries) => entries.forEach((entry) => {
+      if (!entry.isIntersecting) return;
+      nearing.unobserve(entry.target);
+      entry.target.querySelectorAll("use[data-src]").forEach(draw);
+    }),
+    { rootMargin: "100% 0px" },
+  );
   // Folded code (the plugin's outputs/folding.py): one button opens or closes every fold.
   const folds = () => [...document.querySelectorAll("details.lossnotes-code")];
   const foldControl = () => {
@@ -72,15 +87,21 @@
     control.hidden = false;
     label();
   };
-  // Printed, every fold is open; afterwards, as the reader left them.
+  // Printed, every fold is open and every drawing asked for; afterwards, folds as the
+  // reader left them.
   let printed = [];
   addEventListener("beforeprint", () => {
+    waiting().forEach(draw);
     printed = folds().filter((fold) => !fold.open);
     printed.forEach((fold) => (fold.open = true));
   });
   addEventListener("afterprint", () => printed.forEach((fold) => (fold.open = false)));
   const start = () => {
     near.disconnect(); // the previous page's figures are gone
+    nearing.disconnect();
+    // Instant navigation parses pages without scripting: <noscript> copies come as elements.
+    document.querySelectorAll(".lossnotes-figure > noscript").forEach((copy) => copy.remove());
+    waiting().forEach((use) => nearing.observe(use.closest("svg")));
     document.querySelectorAll(".lossnotes-interactive").forEach(setUp);
     foldControl();
   };

@@ -197,6 +197,25 @@ def draw_all(page: Page) -> None:
     page.evaluate(FRAME_JS)
 
 
+# Every drawing <use>d inside the element has arrived and been laid out (its box is not
+# empty); figures.js asks for a drawing only once its figure nears the viewport. Resolves
+# to the number still missing after 10 s.
+DRAWN_JS = """async (e) => {
+  const uses = [...e.querySelectorAll('use')].filter((u) => !u.closest('noscript'));
+  const missing = () => uses.filter((u) => !u.getAttribute('xlink:href') || !(u.getBBox().width > 0));
+  for (const end = performance.now() + 10000; missing().length && performance.now() < end; )
+    await new Promise((done) => setTimeout(done, 25));
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return missing().length;
+}"""
+
+
+def wait_for_drawing(locator: Locator) -> bool:
+    """Scroll ``locator`` into view and wait for its figures' drawings; False if one never came."""
+    locator.scroll_into_view_if_needed()
+    return locator.evaluate(DRAWN_JS) == 0
+
+
 def scroll_to(locator: Locator) -> None:
     """Scroll ``locator`` into view and wait until the browser has drawn it."""
     locator.scroll_into_view_if_needed()

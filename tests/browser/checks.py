@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Locator, Page
 
-from browsing import SCHEMES, draw_all, new_context, open_page, read_through, undraw
+from browsing import SCHEMES, draw_all, new_context, open_page, read_through, undraw, wait_for_drawing
 
 # One parameter per colour scheme. Tests of one scheme share its crawl; with
 # ``--dist loadgroup`` xdist runs them on one worker, so each scheme is crawled once.
@@ -117,6 +117,9 @@ def figure_problems(page: Page) -> list[str]:
             continue
         if info["width"] < 16 or info["height"] < 16 or not element.is_visible():
             problems.append(f"{name}: not visible ({info['width']:.0f}x{info['height']:.0f} px)")
+            continue
+        if not wait_for_drawing(element):
+            problems.append(f"{name}: its drawing did not load once scrolled to")
             continue
         inked = ink_fraction(element.screenshot(animations="disabled"))
         if inked < 0.005:

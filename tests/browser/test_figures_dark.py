@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from browsing import new_context, open_page
+from browsing import new_context, open_page, wait_for_drawing
 from checks import contrast, rgb
 
 FIGURE = re.compile(r'<figure class="lossnotes-figure">(.*?)</figure>', re.S)
@@ -29,7 +29,8 @@ def site_pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("index.html") if "assets" not in path.parts)
 
 
-USE = re.compile(r'^<svg\b[^>]*><use xlink:href="([^"#]+)#figure"/></svg>')
+# The <use> names its file in data-src until figures.js loads it (assets/figures.py).
+USE = re.compile(r'^<svg\b[^>]*><use (?:xlink:href|data-src)="([^"#]+)#figure"/></svg>')
 
 
 def drawing(page: Path, figure: str) -> str:
@@ -100,7 +101,7 @@ def test_figures_read_in_both_schemes(
                 continue  # every figure of the page is in a closed <details> or tab
             checked += 1
             figure = visible.first
-            figure.scroll_into_view_if_needed()
+            assert wait_for_drawing(figure), f"{relative}: the first figure's drawing did not load"
             # The drawings' text is currentColor inside a <use>: it takes the <use>'s colour.
             fills = tab.evaluate(
                 "[...document.querySelectorAll('.lossnotes-figure svg use')]"
