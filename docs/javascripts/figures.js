@@ -1,5 +1,5 @@
-// Figures you can move (lossnotes.figures.interactive_figure), drawings loaded as they near
-// the viewport, folded code. Every frame was drawn at build time; this swaps them. A frame
+// Figures you can move (figures.interactive_figure), drawings loaded near the
+// viewport, folded code. Every frame was drawn at build time; this swaps them. A frame
 // is edits of the default frame's chunks of SVG: [i, j] copies the default's chunks
 // i..j-1, a number inserts a chunk. Frames travel in a JSON script or a file (a span's
 // data-src), fetched once the figure nears the viewport or is touched.
@@ -26,7 +26,7 @@
     const inputs = [...root.querySelectorAll("input[type=range]")];
     const ticket = (root.ticket = (root.ticket || 0) + 1);
     const data = await load(root);
-    if (ticket !== root.ticket) return; // a newer move is on its way
+    if (ticket !== root.ticket) return; // a newer move is coming
     let frame = 0;
     inputs.forEach((input, axis) => {
       const index = Number(input.value);
@@ -52,8 +52,8 @@
     for (const event of ["pointerdown", "focusin"]) root.addEventListener(event, () => load(root));
     near.observe(root);
   };
-  // Drawings (assets/figures.py) load within a screen of the viewport: a browser parses
-  // and lays out a <use>d file as soon as it has its address.
+  // Drawings (assets/figures.py) load within a screen of the viewport: a browser lays
+  // out a <use>d file as soon as it has its address.
   const draw = (use) => {
     use.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href", use.dataset.src);
     delete use.dataset.src;
@@ -67,7 +67,7 @@
     }),
     { rootMargin: "100% 0px" },
   );
-  // Folded code (the plugin's outputs/folding.py): one button opens or closes every fold.
+  // Folded code (outputs/folding.py): one button opens or closes every fold.
   const folds = () => [...document.querySelectorAll("details.lossnotes-code")];
   const foldControl = () => {
     const control = document.querySelector(".lossnotes-fold-all");
@@ -87,8 +87,7 @@
     control.hidden = false;
     label();
   };
-  // Printed, every fold is open and every drawing asked for; afterwards, folds as the
-  // reader left them.
+  // Printed, every fold is open and every drawing in; then folds as the reader left them.
   let printed = [];
   addEventListener("beforeprint", () => {
     waiting().forEach(draw);
@@ -99,7 +98,7 @@
   const start = () => {
     near.disconnect(); // the previous page's figures are gone
     nearing.disconnect();
-    // Instant navigation parses pages without scripting: <noscript> copies come as elements.
+    // Instant navigation parses pages without scripting: <noscript>s hold elements.
     document.querySelectorAll(".lossnotes-figure > noscript").forEach((copy) => copy.remove());
     waiting().forEach((use) => nearing.observe(use.closest("svg")));
     document.querySelectorAll(".lossnotes-interactive").forEach(setUp);
