@@ -17,7 +17,15 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Locator, Page
 
-from browsing import SCHEMES, draw_all, new_context, open_page, read_through, undraw, wait_for_drawing
+from browsing import (
+    SCHEMES,
+    draw_all,
+    new_context,
+    open_page,
+    read_through,
+    undraw,
+    wait_for_drawing,
+)
 
 # One parameter per colour scheme. Tests of one scheme share its crawl; with
 # ``--dist loadgroup`` xdist runs them on one worker, so each scheme is crawled once.

@@ -68,7 +68,9 @@ def test_printing_asks_for_every_drawing(browser: Browser, site_url: str) -> Non
 
 
 def test_without_javascript_every_drawing_shows(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     try:
         page = context.new_page()
         page.goto(site_url + PAGE, wait_until="load")

@@ -254,7 +254,7 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         # Once per page, before the download button: how to run its examples where you are.
         if page.is_homepage or any(block.includes for block in self.tracker.blocks):
             html = _readers.insert_after_title(html, _readers.run_note(self.built))
-        return _folding.fold_control(html)
+        return _folding.fold_control(_highlight.lighten(html))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.runner.finish()
@@ -290,7 +290,6 @@ class LossnotesPlugin(BasePlugin[LossnotesConfig]):  # type: ignore[no-untyped-c
         output = self.math.page(_assets.strip_cdn_scripts(output), page.file.src_uri)
         output = _preload.preload_fonts(output, page.url)
         output = _figures.externalize(output, page.url, config.site_dir)
-        output = _highlight.lighten(output)
         output = _frames.externalize(output, page.url, config.site_dir)
         return _styles.bundle(output, page.url, config.site_dir)
 
