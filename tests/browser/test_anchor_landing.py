@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from browsing import PHONE, new_context, open_page
+from browsing import DESKTOP, PHONE, new_context, open_page
 
 pytestmark = pytest.mark.browser
 #: Long pages with headings several screens down: two chapters and two API pages.
@@ -34,7 +34,7 @@ TOP_RANGE = (40, 120)
 def test_a_link_to_a_heading_lands_on_it(
     browser: Browser, site_url: str, path: str, viewport: str
 ) -> None:
-    size = PHONE if viewport == "phone" else {"width": 1280, "height": 900}
+    size = PHONE if viewport == "phone" else DESKTOP
     context, traffic = new_context(browser, site_url, viewport=size)
     try:
         assert not open_page(context, traffic, site_url + path)
